@@ -1,0 +1,54 @@
+package dev.muru.parser.ast;
+
+import java.util.List;
+
+/** A SQL statement. Table and column names are kept as written unless quoted: see {@link Expr.ColumnRef}. */
+public sealed interface Statement {
+    Position pos();
+
+    /** CREATE TABLE [IF NOT EXISTS] name (col type [NOT NULL | NULL], ...). */
+    record CreateTable(String name, boolean ifNotExists, List<ColumnDef> columns, Position pos) implements Statement {
+        public CreateTable {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    record ColumnDef(String name, TypeName type, boolean notNull, Position pos) {
+    }
+
+    /** DROP TABLE [IF EXISTS] name. */
+    record DropTable(String name, boolean ifExists, Position pos) implements Statement {
+    }
+
+    /**
+     * INSERT INTO table [(columns)] VALUES (...), (...) or INSERT INTO table [(columns)] query.
+     * Exactly one of {@code values} and {@code query} is non-null; {@code columns} is empty when
+     * no column list was written.
+     */
+    record Insert(String table, List<String> columns, List<List<Expr>> values, Query query, Position pos)
+            implements Statement {
+        public Insert {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** A query used as a statement. */
+    record Select(Query query, Position pos) implements Statement {
+    }
+
+    /** EXPLAIN [ANALYZE] statement. */
+    record Explain(Statement statement, boolean analyze, Position pos) implements Statement {
+    }
+
+    /**
+     * COPY table [(columns)] FROM 'path' [WITH] [(option, ...)]. Options recognised: DELIMITER 'c',
+     * HEADER [true|false], NULL 'text', FORMAT csv; {@code delimiter} defaults to ',', and
+     * {@code nullText} to the empty string.
+     */
+    record Copy(String table, List<String> columns, String path, char delimiter, boolean header, String nullText,
+                Position pos) implements Statement {
+        public Copy {
+            columns = List.copyOf(columns);
+        }
+    }
+}
