@@ -1,0 +1,379 @@
+/*
+ * Muru's SQL dialect: a PostgreSQL-flavoured subset. Keywords are case-insensitive; the AST
+ * builder (dev.muru.parser.AstBuilder) folds unquoted identifiers to lower case.
+ */
+grammar MuruSql;
+
+options { caseInsensitive = true; }
+
+singleStatement
+    : statement SEMICOLON? EOF
+    ;
+
+script
+    : statement? (SEMICOLON statement?)* EOF
+    ;
+
+statement
+    : query                                                                  #selectStatement
+    | CREATE TABLE (IF NOT EXISTS)? identifier
+        LPAREN columnDefinition (COMMA columnDefinition)* RPAREN             #createTable
+    | DROP TABLE (IF EXISTS)? identifier                                     #dropTable
+    | INSERT INTO identifier columnList? insertSource                        #insert
+    | EXPLAIN ANALYZE? statement                                             #explain
+    | COPY identifier columnList? FROM string copyOptions?                   #copy
+    ;
+
+columnDefinition
+    : identifier typeName (NOT NULL | NULL)?
+    ;
+
+columnList
+    : LPAREN identifier (COMMA identifier)* RPAREN
+    ;
+
+// VALUES comes first so that a plain VALUES list is not read as a query.
+insertSource
+    : VALUES row (COMMA row)*                                                #insertValues
+    | query                                                                  #insertQuery
+    ;
+
+copyOptions
+    : WITH? LPAREN copyOption (COMMA copyOption)* RPAREN
+    | WITH? copyOption+
+    ;
+
+copyOption
+    : DELIMITER AS? string                                                   #delimiterOption
+    | HEADER (TRUE | FALSE)?                                                 #headerOption
+    | NULL AS? string                                                        #nullOption
+    | FORMAT (identifier | string)                                           #formatOption
+    | CSV                                                                    #csvOption
+    ;
+
+query
+    : withClause? queryBody orderByClause? (limitClause offsetClause? | offsetClause limitClause?)?
+    ;
+
+withClause
+    : WITH commonTableExpression (COMMA commonTableExpression)*
+    ;
+
+commonTableExpression
+    : identifier columnList? AS LPAREN query RPAREN
+    ;
+
+// Earlier alternatives bind tighter: INTERSECT before UNION and EXCEPT.
+queryBody
+    : queryPrimary                                                           #primaryBody
+    | left=queryBody INTERSECT setQuantifier? right=queryBody                #intersectBody
+    | left=queryBody op=(UNION | EXCEPT) setQuantifier? right=queryBody      #unionExceptBody
+    ;
+
+queryPrimary
+    : SELECT setQuantifier? selectItem (COMMA selectItem)*
+        fromClause? whereClause? groupByClause? havingClause?                #selectQuery
+    | VALUES row (COMMA row)*                                                #valuesQuery
+    | LPAREN query RPAREN                                                    #nestedQuery
+    ;
+
+setQuantifier
+    : DISTINCT
+    | ALL
+    ;
+
+row
+    : LPAREN expression (COMMA expression)* RPAREN
+    ;
+
+selectItem
+    : STAR                                                                   #allColumns
+    | identifier DOT STAR                                                    #qualifiedAllColumns
+    | expression (AS? identifier)?                                           #singleColumn
+    ;
+
+fromClause
+    : FROM relation (COMMA relation)*
+    ;
+
+whereClause
+    : WHERE expression
+    ;
+
+groupByClause
+    : GROUP BY expression (COMMA expression)*
+    ;
+
+havingClause
+    : HAVING expression
+    ;
+
+orderByClause
+    : ORDER BY orderItem (COMMA orderItem)*
+    ;
+
+orderItem
+    : expression direction=(ASC | DESC)? (NULLS nulls=(FIRST | LAST))?
+    ;
+
+limitClause
+    : LIMIT (ALL | expression)
+    ;
+
+offsetClause
+    : OFFSET expression (ROW | ROWS)?
+    ;
+
+relation
+    : relationPrimary                                                        #primaryRelation
+    | left=relation CROSS JOIN right=relationPrimary                         #crossJoin
+    | left=relation joinType? JOIN right=relationPrimary joinCriteria        #qualifiedJoin
+    ;
+
+joinType
+    : INNER
+    | LEFT OUTER?
+    | RIGHT OUTER?
+    | FULL OUTER?
+    ;
+
+joinCriteria
+    : ON expression
+    | USING columnList
+    ;
+
+relationPrimary
+    : identifier (AS? alias=identifier)?                                     #tableRelation
+    | LPAREN query RPAREN AS? alias=identifier columnList?                   #subqueryRelation
+    | LPAREN relation RPAREN                                                 #parenthesizedRelation
+    ;
+
+typeName
+    : DOUBLE PRECISION
+    | CHARACTER VARYING typeParameters?
+    | identifier typeParameters?
+    ;
+
+typeParameters
+    : LPAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RPAREN
+    ;
+
+expression
+    : booleanExpression
+    ;
+
+// NOT sits below the predicates, so NOT a = b is NOT (a = b).
+booleanExpression
+    : valueExpression predicate*                                             #predicated
+    | NOT booleanExpression                                                  #logicalNot
+    | left=booleanExpression AND right=booleanExpression                     #logicalAnd
+    | left=booleanExpression OR right=booleanExpression                      #logicalOr
+    ;
+
+// One precedence level, applied left to right: a = b IS NULL is (a = b) IS NULL.
+predicate
+    : comparisonOperator right=valueExpression                               #comparisonPredicate
+    | IS NOT? NULL                                                           #nullPredicate
+    | NOT? BETWEEN lower=valueExpression AND upper=valueExpression           #betweenPredicate
+    | NOT? IN LPAREN query RPAREN                                            #inSubqueryPredicate
+    | NOT? IN LPAREN expression (COMMA expression)* RPAREN                   #inListPredicate
+    | NOT? LIKE pattern=valueExpression (ESCAPE escape=valueExpression)?     #likePredicate
+    ;
+
+comparisonOperator
+    : EQ | NEQ | LT | LTE | GT | GTE
+    ;
+
+// Earlier alternatives bind tighter: x::t, then unary sign, then * / %, + -, ||.
+valueExpression
+    : primaryExpression                                                      #primaryValue
+    | valueExpression DOUBLE_COLON typeName                                  #castOperator
+    | op=(MINUS | PLUS) valueExpression                                      #unaryValue
+    | left=valueExpression op=(STAR | SLASH | PERCENT) right=valueExpression #multiplicative
+    | left=valueExpression op=(PLUS | MINUS) right=valueExpression           #additive
+    | left=valueExpression CONCAT right=valueExpression                      #concatenation
+    ;
+
+primaryExpression
+    : NULL                                                                   #nullLiteral
+    | (TRUE | FALSE)                                                         #booleanLiteral
+    | INTEGER_VALUE                                                          #integerLiteral
+    | DECIMAL_VALUE                                                          #decimalLiteral
+    | DOUBLE_VALUE                                                           #doubleLiteral
+    | string                                                                 #stringLiteral
+    | DATE string                                                            #dateLiteral
+    | INTERVAL string intervalUnit?                                          #intervalLiteral
+    | CASE operand=expression? whenClause+ (ELSE elseResult=expression)? END #caseExpression
+    | CAST LPAREN expression AS typeName RPAREN                              #castFunction
+    | EXTRACT LPAREN field=identifier FROM expression RPAREN                 #extract
+    | SUBSTRING LPAREN value=expression FROM begin=expression
+        (FOR length=expression)? RPAREN                                      #substring
+    | TRIM LPAREN side=(BOTH | LEADING | TRAILING)? chars=expression?
+        FROM source=expression RPAREN                                        #trim
+    | EXISTS LPAREN query RPAREN                                             #exists
+    | LPAREN query RPAREN                                                    #scalarSubquery
+    | LPAREN expression RPAREN                                               #parenthesized
+    | functionName LPAREN STAR RPAREN                                        #starFunctionCall
+    | functionName LPAREN (setQuantifier? expression (COMMA expression)*)? RPAREN #functionCall
+    | qualifier=identifier DOT name=identifier                               #qualifiedColumn
+    | identifier                                                             #column
+    ;
+
+whenClause
+    : WHEN condition=expression THEN result=expression
+    ;
+
+intervalUnit
+    : YEAR | YEARS | MONTH | MONTHS | DAY | DAYS
+    ;
+
+// left(s, n) and right(s, n) are functions although LEFT and RIGHT are reserved.
+functionName
+    : identifier
+    | LEFT
+    | RIGHT
+    ;
+
+string
+    : STRING
+    ;
+
+identifier
+    : IDENTIFIER
+    | QUOTED_IDENTIFIER
+    | nonReserved
+    ;
+
+// Keywords that may also name a table, column, alias, type or function.
+nonReserved
+    : ANALYZE | CHARACTER | COPY | CSV | DATE | DAY | DAYS | DELIMITER | DOUBLE | EXPLAIN | EXTRACT
+    | FIRST | FORMAT | HEADER | IF | LAST | MONTH | MONTHS | NULLS | PRECISION | ROW | ROWS
+    | SUBSTRING | TRIM | VARYING | YEAR | YEARS
+    ;
+
+ALL: 'ALL';
+ANALYZE: 'ANALYZE';
+AND: 'AND';
+AS: 'AS';
+ASC: 'ASC';
+BETWEEN: 'BETWEEN';
+BOTH: 'BOTH';
+BY: 'BY';
+CASE: 'CASE';
+CAST: 'CAST';
+CHARACTER: 'CHARACTER';
+COPY: 'COPY';
+CREATE: 'CREATE';
+CROSS: 'CROSS';
+CSV: 'CSV';
+DATE: 'DATE';
+DAY: 'DAY';
+DAYS: 'DAYS';
+DELIMITER: 'DELIMITER';
+DESC: 'DESC';
+DISTINCT: 'DISTINCT';
+DOUBLE: 'DOUBLE';
+DROP: 'DROP';
+ELSE: 'ELSE';
+END: 'END';
+ESCAPE: 'ESCAPE';
+EXCEPT: 'EXCEPT';
+EXISTS: 'EXISTS';
+EXPLAIN: 'EXPLAIN';
+EXTRACT: 'EXTRACT';
+FALSE: 'FALSE';
+FIRST: 'FIRST';
+FOR: 'FOR';
+FORMAT: 'FORMAT';
+FROM: 'FROM';
+FULL: 'FULL';
+GROUP: 'GROUP';
+HAVING: 'HAVING';
+HEADER: 'HEADER';
+IF: 'IF';
+IN: 'IN';
+INNER: 'INNER';
+INSERT: 'INSERT';
+INTERSECT: 'INTERSECT';
+INTERVAL: 'INTERVAL';
+INTO: 'INTO';
+IS: 'IS';
+JOIN: 'JOIN';
+LAST: 'LAST';
+LEADING: 'LEADING';
+LEFT: 'LEFT';
+LIKE: 'LIKE';
+LIMIT: 'LIMIT';
+MONTH: 'MONTH';
+MONTHS: 'MONTHS';
+NOT: 'NOT';
+NULL: 'NULL';
+NULLS: 'NULLS';
+OFFSET: 'OFFSET';
+ON: 'ON';
+OR: 'OR';
+ORDER: 'ORDER';
+OUTER: 'OUTER';
+PRECISION: 'PRECISION';
+RIGHT: 'RIGHT';
+ROW: 'ROW';
+ROWS: 'ROWS';
+SELECT: 'SELECT';
+SUBSTRING: 'SUBSTRING';
+TABLE: 'TABLE';
+THEN: 'THEN';
+TRAILING: 'TRAILING';
+TRIM: 'TRIM';
+TRUE: 'TRUE';
+UNION: 'UNION';
+USING: 'USING';
+VALUES: 'VALUES';
+VARYING: 'VARYING';
+WHEN: 'WHEN';
+WHERE: 'WHERE';
+WITH: 'WITH';
+YEAR: 'YEAR';
+YEARS: 'YEARS';
+
+EQ: '=';
+NEQ: '<>' | '!=';
+LT: '<';
+LTE: '<=';
+GT: '>';
+GTE: '>=';
+PLUS: '+';
+MINUS: '-';
+STAR: '*';
+SLASH: '/';
+PERCENT: '%';
+CONCAT: '||';
+DOUBLE_COLON: '::';
+LPAREN: '(';
+RPAREN: ')';
+COMMA: ',';
+DOT: '.';
+SEMICOLON: ';';
+
+STRING: '\'' (~'\'' | '\'\'')* '\'';
+QUOTED_IDENTIFIER: '"' (~'"' | '""')* '"';
+
+INTEGER_VALUE: DIGIT+;
+DECIMAL_VALUE: DIGIT+ '.' DIGIT* | '.' DIGIT+;
+DOUBLE_VALUE: (DIGIT+ ('.' DIGIT*)? | '.' DIGIT+) EXPONENT;
+
+IDENTIFIER: LETTER (LETTER | DIGIT | '$')*;
+
+SIMPLE_COMMENT: '--' ~[\r\n]* -> skip;
+BRACKETED_COMMENT: '/*' .*? '*/' -> skip;
+WHITESPACE: [ \t\r\n\f]+ -> skip;
+
+// Error tokens: never used by the parser, SqlParser reports them with their position. A closed
+// string, identifier or comment is one character longer, so the rules above win for those.
+UNTERMINATED_STRING: '\'' (~'\'' | '\'\'')*;
+UNTERMINATED_QUOTED_IDENTIFIER: '"' (~'"' | '""')*;
+UNTERMINATED_COMMENT: '/*' (~'*' | '*'+ ~[*/])* '*'*;
+UNEXPECTED_CHARACTER: .;
+
+fragment DIGIT: [0-9];
+fragment LETTER: [a-z_] | '\u0080'..'\uFFFE';
+fragment EXPONENT: 'E' [+-]? DIGIT+;

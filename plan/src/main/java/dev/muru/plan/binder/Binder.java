@@ -1,0 +1,285 @@
+package dev.muru.plan.binder;
+
+import dev.muru.core.Column;
+import dev.muru.core.DataType;
+import dev.muru.core.ErrorCode;
+import dev.muru.core.MuruException;
+import dev.muru.core.Schema;
+import dev.muru.core.TypeKind;
+import dev.muru.parser.ast.Expr;
+import dev.muru.parser.ast.Position;
+import dev.muru.parser.ast.Query;
+import dev.muru.parser.ast.QueryBody;
+import dev.muru.parser.ast.Relation;
+import dev.muru.parser.ast.SelectItem;
+import dev.muru.parser.ast.Statement;
+import dev.muru.plan.catalog.CatalogReader;
+import dev.muru.plan.catalog.TableInfo;
+import dev.muru.plan.expr.BoundExpr;
+import dev.muru.plan.logical.LogicalPlan;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Turns parsed statements into bound statements and logical plans, checking names and types. */
+public final class Binder {
+    private final CatalogReader catalog;
+
+    public Binder(CatalogReader catalog) {
+        this.catalog = catalog;
+    }
+
+    public BoundStatement bind(Statement statement) {
+        if (statement instanceof Statement.Select) {
+            return new BoundStatement.Query(bindQuery(((Statement.Select) statement).query()));
+        }
+        if (statement instanceof Statement.CreateTable) {
+            return createTable((Statement.CreateTable) statement);
+        }
+        if (statement instanceof Statement.DropTable) {
+            Statement.DropTable d = (Statement.DropTable) statement;
+            return new BoundStatement.DropTable(d.name(), d.ifExists());
+        }
+        if (statement instanceof Statement.Insert) {
+            return insert((Statement.Insert) statement);
+        }
+        if (statement instanceof Statement.Explain) {
+            Statement.Explain e = (Statement.Explain) statement;
+            return new BoundStatement.Explain(bind(e.statement()), e.analyze());
+        }
+        if (statement instanceof Statement.Copy) {
+            return copy((Statement.Copy) statement);
+        }
+        throw new MuruException(ErrorCode.FEATURE_NOT_SUPPORTED, "statement not supported: " + statement.getClass().getSimpleName());
+    }
+
+    public LogicalPlan bindQuery(Query q) {
+        if (!q.with().isEmpty()) {
+            throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "WITH is not supported yet", q.with().get(0).pos());
+        }
+        QueryBody body = q.body();
+        if (body instanceof QueryBody.Select) {
+            return new SelectBinder(this, (QueryBody.Select) body, q.orderBy(), q.limit(), q.offset()).bind();
+        }
+        LogicalPlan plan;
+        if (body instanceof QueryBody.Values) {
+            plan = values(((QueryBody.Values) body).rows(), body.pos());
+        } else if (body instanceof QueryBody.Nested) {
+            plan = bindQuery(((QueryBody.Nested) body).query());
+        } else {
+            throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "UNION, INTERSECT and EXCEPT are not supported yet", body.pos());
+        }
+        return SelectBinder.orderAndLimit(plan, q.orderBy(), q.limit(), q.offset());
+    }
+
+    TableInfo table(String name, Position pos) {
+        TableInfo t = catalog.table(name);
+        if (t == null) {
+            throw ExpressionBinder.error(ErrorCode.UNDEFINED_TABLE, "table \"" + name + "\" does not exist", pos);
+        }
+        return t;
+    }
+
+    /** FROM items: one table or derived table for now; joins arrive with the join issue. */
+    LogicalPlan relation(Relation r, List<Scope.Entry> scope) {
+        if (r instanceof Relation.Table) {
+            Relation.Table t = (Relation.Table) r;
+            TableInfo info = table(t.name(), t.pos());
+            int[] all = new int[info.schema().size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            scope.addAll(Scope.entriesOf(t.alias() != null ? t.alias() : t.name(), info.schema()));
+            return new LogicalPlan.Scan(info.name(), all, info.schema(), info.rowCount());
+        }
+        if (r instanceof Relation.Subquery) {
+            Relation.Subquery s = (Relation.Subquery) r;
+            LogicalPlan plan = bindQuery(s.query());
+            Schema schema = plan.schema();
+            if (!s.columnAliases().isEmpty()) {
+                if (s.columnAliases().size() > schema.size()) {
+                    throw ExpressionBinder.error(ErrorCode.SYNTAX_ERROR, "table \"" + s.alias() + "\" has "
+                            + schema.size() + " columns available but " + s.columnAliases().size() + " columns specified", s.pos());
+                }
+                List<Column> cols = new ArrayList<>();
+                for (int i = 0; i < schema.size(); i++) {
+                    String n = i < s.columnAliases().size() ? s.columnAliases().get(i) : schema.name(i);
+                    cols.add(new Column(n, schema.type(i)));
+                }
+                schema = new Schema(cols);
+                plan = identityProject(plan, schema);
+            }
+            scope.addAll(Scope.entriesOf(s.alias(), schema));
+            return plan;
+        }
+        throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "joins are not supported yet", r.pos());
+    }
+
+    static LogicalPlan identityProject(LogicalPlan plan, Schema schema) {
+        List<BoundExpr> exprs = new ArrayList<>();
+        for (int i = 0; i < schema.size(); i++) {
+            exprs.add(new BoundExpr.InputRef(i, schema.type(i)));
+        }
+        return new LogicalPlan.Project(plan, exprs, schema);
+    }
+
+    private LogicalPlan values(List<List<Expr>> rows, Position pos) {
+        ExpressionBinder eb = new ExpressionBinder(Scope.empty(), null, "VALUES");
+        List<List<BoundExpr>> bound = new ArrayList<>();
+        int width = rows.get(0).size();
+        DataType[] types = new DataType[width];
+        java.util.Arrays.fill(types, DataType.NULL);
+        for (List<Expr> row : rows) {
+            if (row.size() != width) {
+                throw ExpressionBinder.error(ErrorCode.SYNTAX_ERROR, "VALUES lists must all be the same length", row.isEmpty() ? pos : row.get(0).pos());
+            }
+            List<BoundExpr> b = new ArrayList<>();
+            for (int c = 0; c < width; c++) {
+                BoundExpr e = eb.bind(row.get(c));
+                DataType t = TypeCoercion.commonType(types[c], e.type());
+                if (t == null) {
+                    throw ExpressionBinder.error(ErrorCode.DATATYPE_MISMATCH, "VALUES types " + types[c] + " and " + e.type() + " cannot be matched", row.get(c).pos());
+                }
+                types[c] = t;
+                b.add(e);
+            }
+            bound.add(b);
+        }
+        List<Column> cols = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            if (types[c].isNull()) {
+                types[c] = DataType.VARCHAR;
+            }
+            cols.add(new Column("column" + (c + 1), types[c]));
+        }
+        List<List<BoundExpr>> cast = new ArrayList<>();
+        for (List<BoundExpr> row : bound) {
+            List<BoundExpr> r = new ArrayList<>();
+            for (int c = 0; c < width; c++) {
+                r.add(TypeCoercion.cast(row.get(c), types[c]));
+            }
+            cast.add(r);
+        }
+        return new LogicalPlan.Values(cast, new Schema(cols));
+    }
+
+    private BoundStatement createTable(Statement.CreateTable c) {
+        List<Column> cols = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Statement.ColumnDef d : c.columns()) {
+            if (!names.add(d.name())) {
+                throw ExpressionBinder.error(ErrorCode.DUPLICATE_COLUMN, "column \"" + d.name() + "\" specified more than once", d.pos());
+            }
+            cols.add(new Column(d.name(), TypeNames.resolve(d.type()), !d.notNull()));
+        }
+        return new BoundStatement.CreateTable(c.name(), new Schema(cols), c.ifNotExists());
+    }
+
+    private int[] targetColumns(TableInfo t, List<String> columns, Position pos) {
+        if (columns.isEmpty()) {
+            int[] all = new int[t.schema().size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int[] out = new int[columns.size()];
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < out.length; i++) {
+            int idx = indexOfExact(t.schema(), columns.get(i));
+            if (idx < 0) {
+                throw ExpressionBinder.error(ErrorCode.UNDEFINED_COLUMN, "column \"" + columns.get(i) + "\" of table \"" + t.name() + "\" does not exist", pos);
+            }
+            if (!seen.add(idx)) {
+                throw ExpressionBinder.error(ErrorCode.DUPLICATE_COLUMN, "column \"" + columns.get(i) + "\" specified more than once", pos);
+            }
+            out[i] = idx;
+        }
+        return out;
+    }
+
+    static int indexOfExact(Schema s, String name) {
+        for (int i = 0; i < s.size(); i++) {
+            if (s.name(i).equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private BoundStatement insert(Statement.Insert ins) {
+        TableInfo t = table(ins.table(), ins.pos());
+        int[] targets = targetColumns(t, ins.columns(), ins.pos());
+        LogicalPlan source;
+        List<Position> positions = new ArrayList<>();
+        if (ins.values() != null) {
+            for (List<Expr> row : ins.values()) {
+                if (row.size() != targets.length) {
+                    throw ExpressionBinder.error(ErrorCode.INSERT_COLUMN_MISMATCH, "INSERT has " + row.size()
+                            + " expressions but " + targets.length + " target columns", row.isEmpty() ? ins.pos() : row.get(0).pos());
+                }
+            }
+            source = values(ins.values(), ins.pos());
+            for (Expr e : ins.values().get(0)) {
+                positions.add(e.pos());
+            }
+        } else {
+            source = bindQuery(ins.query());
+            if (source.schema().size() != targets.length) {
+                throw ExpressionBinder.error(ErrorCode.INSERT_COLUMN_MISMATCH, "INSERT has " + source.schema().size()
+                        + " expressions but " + targets.length + " target columns", ins.query().pos());
+            }
+            for (int i = 0; i < targets.length; i++) {
+                positions.add(ins.query().pos());
+            }
+        }
+        Schema ts = t.schema();
+        List<BoundExpr> exprs = new ArrayList<>();
+        for (int c = 0; c < ts.size(); c++) {
+            exprs.add(new BoundExpr.Constant(null, ts.type(c)));
+        }
+        for (int i = 0; i < targets.length; i++) {
+            DataType from = source.schema().type(i);
+            Column col = ts.column(targets[i]);
+            exprs.set(targets[i], assign(new BoundExpr.InputRef(i, from), source, i, col, positions.get(i)));
+        }
+        return new BoundStatement.Insert(t.name(), new LogicalPlan.Project(source, exprs, ts));
+    }
+
+    /** An assignment cast: numbers to numbers, strings kept (storage checks lengths), literals parsed. */
+    private static BoundExpr assign(BoundExpr value, LogicalPlan source, int column, Column target, Position pos) {
+        DataType from = value.type();
+        DataType to = target.type();
+        if (from.equals(to) || from.isNull()) {
+            return TypeCoercion.cast(value, to);
+        }
+        if (from.isString() && to.isString()) {
+            return value;
+        }
+        boolean literal = source instanceof LogicalPlan.Values && allStringConstants((LogicalPlan.Values) source, column);
+        if (from.isNumeric() && to.isNumeric() || literal && TypeCoercion.canCast(from, to)
+                || to.isString() && from.kind() != TypeKind.BOOLEAN) {
+            return TypeCoercion.cast(value, to);
+        }
+        throw ExpressionBinder.error(ErrorCode.DATATYPE_MISMATCH, "column \"" + target.name() + "\" is of type " + to
+                + " but expression is of type " + from, pos);
+    }
+
+    private static boolean allStringConstants(LogicalPlan.Values v, int column) {
+        for (List<BoundExpr> row : v.rows()) {
+            BoundExpr e = row.get(column);
+            if (!(e instanceof BoundExpr.Constant) || !(e.type().isString() || e.type().isNull())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private BoundStatement copy(Statement.Copy c) {
+        TableInfo t = table(c.table(), c.pos());
+        int[] targets = targetColumns(t, c.columns(), c.pos());
+        return new BoundStatement.Copy(t.name(), t.schema(), targets, c.path(), c.delimiter(), c.header(), c.nullText());
+    }
+}

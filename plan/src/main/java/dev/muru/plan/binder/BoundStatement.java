@@ -1,0 +1,33 @@
+package dev.muru.plan.binder;
+
+import dev.muru.core.Schema;
+import dev.muru.plan.logical.LogicalPlan;
+
+/** A statement after name resolution and type checking. */
+public sealed interface BoundStatement {
+
+    record CreateTable(String name, Schema schema, boolean ifNotExists) implements BoundStatement {
+    }
+
+    record DropTable(String name, boolean ifExists) implements BoundStatement {
+    }
+
+    /**
+     * INSERT: {@code source} yields rows already cast to the table's column types, one column
+     * per table column (columns not listed are NULL).
+     */
+    record Insert(String table, LogicalPlan source) implements BoundStatement {
+    }
+
+    /** A query; {@code plan.schema()} carries the output names. */
+    record Query(LogicalPlan plan) implements BoundStatement {
+    }
+
+    record Explain(BoundStatement statement, boolean analyze) implements BoundStatement {
+    }
+
+    /** COPY: {@code targetColumns[i]} is the table column of CSV field i. */
+    record Copy(String table, Schema tableSchema, int[] targetColumns, String path, char delimiter, boolean header,
+                String nullText) implements BoundStatement {
+    }
+}

@@ -1,0 +1,112 @@
+package dev.muru.plan.logical;
+
+import dev.muru.core.Schema;
+import dev.muru.plan.expr.BoundExpr;
+
+import java.util.List;
+
+/** A relational operator tree. Expressions refer to the columns of the operator's input by index. */
+public sealed interface LogicalPlan {
+    Schema schema();
+
+    List<LogicalPlan> inputs();
+
+    /** Reads {@code columns} (indexes into the table schema) of a table; {@code schema} is those columns. */
+    record Scan(String table, int[] columns, Schema schema, long estimatedRows) implements LogicalPlan {
+        @Override
+        public List<LogicalPlan> inputs() {
+            return List.of();
+        }
+    }
+
+    /** Constant rows (SELECT without FROM, VALUES). */
+    record Values(List<List<BoundExpr>> rows, Schema schema) implements LogicalPlan {
+        public Values {
+            rows = List.copyOf(rows);
+        }
+
+        @Override
+        public List<LogicalPlan> inputs() {
+            return List.of();
+        }
+    }
+
+    record Filter(LogicalPlan input, BoundExpr predicate) implements LogicalPlan {
+        @Override
+        public Schema schema() {
+            return input.schema();
+        }
+
+        @Override
+        public List<LogicalPlan> inputs() {
+            return List.of(input);
+        }
+    }
+
+    record Project(LogicalPlan input, List<BoundExpr> expressions, Schema schema) implements LogicalPlan {
+        public Project {
+            expressions = List.copyOf(expressions);
+        }
+
+        @Override
+        public List<LogicalPlan> inputs() {
+            return List.of(input);
+        }
+    }
+
+    /** Output: the group keys, then the aggregates, in order. No keys: exactly one row. */
+    record Aggregate(LogicalPlan input, List<BoundExpr> groupKeys, List<AggregateCall> aggregates, Schema schema)
+            implements LogicalPlan {
+        public Aggregate {
+            groupKeys = List.copyOf(groupKeys);
+            aggregates = List.copyOf(aggregates);
+        }
+
+        @Override
+        public List<LogicalPlan> inputs() {
+            return List.of(input);
+        }
+    }
+
+    /** Removes duplicate rows (NULLs equal each other). */
+    record Distinct(LogicalPlan input) implements LogicalPlan {
+        @Override
+        public Schema schema() {
+            return input.schema();
+        }
+
+        @Override
+        public List<LogicalPlan> inputs() {
+            return List.of(input);
+        }
+    }
+
+    record Sort(LogicalPlan input, List<SortItem> items) implements LogicalPlan {
+        public Sort {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public Schema schema() {
+            return input.schema();
+        }
+
+        @Override
+        public List<LogicalPlan> inputs() {
+            return List.of(input);
+        }
+    }
+
+    /** Skips {@code offset} rows, then keeps at most {@code limit} (-1: no limit). */
+    record Limit(LogicalPlan input, long limit, long offset) implements LogicalPlan {
+        @Override
+        public Schema schema() {
+            return input.schema();
+        }
+
+        @Override
+        public List<LogicalPlan> inputs() {
+            return List.of(input);
+        }
+    }
+}

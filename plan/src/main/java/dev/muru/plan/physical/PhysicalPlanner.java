@@ -1,0 +1,265 @@
+package dev.muru.plan.physical;
+
+import dev.muru.core.Column;
+import dev.muru.core.Schema;
+import dev.muru.plan.expr.BoundExpr;
+import dev.muru.plan.logical.AggregateCall;
+import dev.muru.plan.logical.LogicalPlan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Cuts a logical plan into pipelines at the breakers (aggregate, distinct, sort, limit), fuses
+ * filters and projections into the pipeline that feeds them, and prunes scanned columns to
+ * those the pipeline reads.
+ */
+public final class PhysicalPlanner {
+    private final List<Pipeline> done = new ArrayList<>();
+
+    /** A pipeline being assembled. */
+    private static final class Open {
+        PipelineSource source;
+        final List<PipelineStep> steps = new ArrayList<>();
+        long estimatedRows;
+        boolean ordered;
+
+        Schema schema() {
+            return steps.isEmpty() ? source.schema() : steps.get(steps.size() - 1).schema();
+        }
+    }
+
+    public static PhysicalPlan plan(LogicalPlan logical) {
+        PhysicalPlanner p = new PhysicalPlanner();
+        Open open = p.build(logical);
+        boolean previousIsCollect = !p.done.isEmpty()
+                && p.done.get(p.done.size() - 1).sink() instanceof PipelineSink.Collect;
+        if (!(open.steps.isEmpty() && open.source instanceof PipelineSource.PipelineOutput && previousIsCollect)) {
+            p.close(open, new PipelineSink.Collect(-1, 0, open.schema()));
+        }
+        return new PhysicalPlan(p.done, logical.schema());
+    }
+
+    private Open build(LogicalPlan plan) {
+        if (plan instanceof LogicalPlan.Scan) {
+            LogicalPlan.Scan s = (LogicalPlan.Scan) plan;
+            Open o = new Open();
+            o.source = new PipelineSource.TableScan(s.table(), s.columns(), s.schema());
+            o.estimatedRows = s.estimatedRows();
+            return o;
+        }
+        if (plan instanceof LogicalPlan.Values) {
+            LogicalPlan.Values v = (LogicalPlan.Values) plan;
+            Open o = new Open();
+            o.source = new PipelineSource.ConstantRows(v.rows(), v.schema());
+            o.estimatedRows = v.rows().size();
+            return o;
+        }
+        if (plan instanceof LogicalPlan.Filter) {
+            LogicalPlan.Filter f = (LogicalPlan.Filter) plan;
+            Open o = build(f.input());
+            o.steps.add(new PipelineStep.Filter(f.predicate(), o.schema()));
+            return o;
+        }
+        if (plan instanceof LogicalPlan.Project) {
+            LogicalPlan.Project p = (LogicalPlan.Project) plan;
+            Open o = build(p.input());
+            o.steps.add(new PipelineStep.Project(p.expressions(), p.schema()));
+            return o;
+        }
+        if (plan instanceof LogicalPlan.Aggregate) {
+            return aggregate((LogicalPlan.Aggregate) plan);
+        }
+        if (plan instanceof LogicalPlan.Distinct) {
+            Open o = build(((LogicalPlan.Distinct) plan).input());
+            return next(close(o, new PipelineSink.Distinct(o.schema())), false);
+        }
+        if (plan instanceof LogicalPlan.Sort) {
+            LogicalPlan.Sort s = (LogicalPlan.Sort) plan;
+            Open o = build(s.input());
+            return next(close(o, new PipelineSink.Sort(s.items(), -1, o.schema())), true);
+        }
+        if (plan instanceof LogicalPlan.Limit) {
+            LogicalPlan.Limit l = (LogicalPlan.Limit) plan;
+            Open o = build(l.input());
+            // LIMIT right after ORDER BY: the sort keeps only the rows the limit can return.
+            if (l.limit() >= 0 && o.steps.isEmpty() && o.source instanceof PipelineSource.PipelineOutput) {
+                Pipeline prev = done.get(done.size() - 1);
+                if (prev.sink() instanceof PipelineSink.Sort) {
+                    PipelineSink.Sort s = (PipelineSink.Sort) prev.sink();
+                    long topN = l.limit() > Long.MAX_VALUE - l.offset() ? -1 : l.limit() + l.offset();
+                    done.set(done.size() - 1, new Pipeline(prev.id(), prev.source(), prev.steps(),
+                            new PipelineSink.Sort(s.items(), topN, s.schema()), prev.estimatedRows(), prev.ordered()));
+                }
+            }
+            return next(close(o, new PipelineSink.Collect(l.limit(), l.offset(), o.schema())), o.ordered);
+        }
+        throw new IllegalArgumentException("no physical plan for " + plan.getClass().getSimpleName());
+    }
+
+    private Open aggregate(LogicalPlan.Aggregate a) {
+        Open o = build(a.input());
+        // Pre-projection: keys first, then one column per aggregate argument.
+        List<BoundExpr> exprs = new ArrayList<>(a.groupKeys());
+        List<Column> cols = new ArrayList<>();
+        for (int i = 0; i < a.groupKeys().size(); i++) {
+            cols.add(new Column("key" + i, a.groupKeys().get(i).type()));
+        }
+        List<AggregateCall> calls = new ArrayList<>();
+        for (AggregateCall c : a.aggregates()) {
+            if (c.argument() == null) {
+                calls.add(c);
+                continue;
+            }
+            int idx = exprs.indexOf(c.argument());
+            if (idx < 0) {
+                exprs.add(c.argument());
+                cols.add(new Column("arg" + cols.size(), c.argument().type()));
+                idx = exprs.size() - 1;
+            }
+            calls.add(new AggregateCall(c.function(), c.distinct(), new BoundExpr.InputRef(idx, c.argument().type()), c.type()));
+        }
+        o.steps.add(new PipelineStep.Project(exprs, new Schema(cols)));
+        return next(close(o, new PipelineSink.Aggregate(a.groupKeys().size(), calls, a.schema())), false);
+    }
+
+    private Pipeline close(Open o, PipelineSink sink) {
+        Pipeline p = new Pipeline(done.size(), prune(o.source, o.steps), pruneSteps(o.source, o.steps), sink,
+                o.estimatedRows, o.ordered);
+        done.add(p);
+        return p;
+    }
+
+    private static Open next(Pipeline previous, boolean ordered) {
+        Open o = new Open();
+        o.source = new PipelineSource.PipelineOutput(previous.id(), previous.sink().schema());
+        o.estimatedRows = previous.estimatedRows();
+        o.ordered = ordered;
+        return o;
+    }
+
+    /** Scanned columns a pipeline needs: those read by its steps up to the first projection. */
+    private static int[] usedColumns(PipelineSource source, List<PipelineStep> steps) {
+        if (!(source instanceof PipelineSource.TableScan)) {
+            return null;
+        }
+        boolean[] used = new boolean[source.schema().size()];
+        for (PipelineStep s : steps) {
+            if (s instanceof PipelineStep.Filter) {
+                mark(((PipelineStep.Filter) s).predicate(), used);
+            } else {
+                for (BoundExpr e : ((PipelineStep.Project) s).expressions()) {
+                    mark(e, used);
+                }
+                int n = 0;
+                for (boolean b : used) {
+                    n += b ? 1 : 0;
+                }
+                int[] out = new int[n];
+                for (int i = 0, j = 0; i < used.length; i++) {
+                    if (used[i]) {
+                        out[j++] = i;
+                    }
+                }
+                return out;
+            }
+        }
+        return null;
+    }
+
+    private static PipelineSource prune(PipelineSource source, List<PipelineStep> steps) {
+        int[] used = usedColumns(source, steps);
+        if (used == null) {
+            return source;
+        }
+        PipelineSource.TableScan t = (PipelineSource.TableScan) source;
+        int[] cols = new int[used.length];
+        List<Column> schema = new ArrayList<>();
+        for (int i = 0; i < used.length; i++) {
+            cols[i] = t.columns()[used[i]];
+            schema.add(t.schema().column(used[i]));
+        }
+        return new PipelineSource.TableScan(t.table(), cols, new Schema(schema));
+    }
+
+    private static List<PipelineStep> pruneSteps(PipelineSource source, List<PipelineStep> steps) {
+        int[] used = usedColumns(source, steps);
+        if (used == null) {
+            return steps;
+        }
+        int[] map = new int[source.schema().size()];
+        Arrays.fill(map, -1);
+        for (int i = 0; i < used.length; i++) {
+            map[used[i]] = i;
+        }
+        Schema pruned = prune(source, steps).schema();
+        List<PipelineStep> out = new ArrayList<>();
+        boolean remapping = true;
+        for (PipelineStep s : steps) {
+            if (!remapping) {
+                out.add(s);
+            } else if (s instanceof PipelineStep.Filter) {
+                out.add(new PipelineStep.Filter(remap(((PipelineStep.Filter) s).predicate(), map), pruned));
+            } else {
+                List<BoundExpr> exprs = new ArrayList<>();
+                for (BoundExpr e : ((PipelineStep.Project) s).expressions()) {
+                    exprs.add(remap(e, map));
+                }
+                out.add(new PipelineStep.Project(exprs, s.schema()));
+                remapping = false;
+            }
+        }
+        return out;
+    }
+
+    private static void mark(BoundExpr e, boolean[] used) {
+        if (e instanceof BoundExpr.InputRef) {
+            used[((BoundExpr.InputRef) e).index()] = true;
+        } else if (e instanceof BoundExpr.Call) {
+            ((BoundExpr.Call) e).args().forEach(a -> mark(a, used));
+        } else if (e instanceof BoundExpr.Cast) {
+            mark(((BoundExpr.Cast) e).input(), used);
+        } else if (e instanceof BoundExpr.Case) {
+            BoundExpr.Case c = (BoundExpr.Case) e;
+            c.conditions().forEach(a -> mark(a, used));
+            c.results().forEach(a -> mark(a, used));
+            mark(c.elseResult(), used);
+        } else if (e instanceof BoundExpr.InList) {
+            mark(((BoundExpr.InList) e).value(), used);
+            ((BoundExpr.InList) e).list().forEach(a -> mark(a, used));
+        }
+    }
+
+    /** The same expression with input column i renamed to map[i]. */
+    public static BoundExpr remap(BoundExpr e, int[] map) {
+        if (e instanceof BoundExpr.InputRef) {
+            BoundExpr.InputRef r = (BoundExpr.InputRef) e;
+            return new BoundExpr.InputRef(map[r.index()], r.type());
+        }
+        if (e instanceof BoundExpr.Call) {
+            BoundExpr.Call c = (BoundExpr.Call) e;
+            List<BoundExpr> args = new ArrayList<>();
+            c.args().forEach(a -> args.add(remap(a, map)));
+            return new BoundExpr.Call(c.function(), args, c.type());
+        }
+        if (e instanceof BoundExpr.Cast) {
+            return new BoundExpr.Cast(remap(((BoundExpr.Cast) e).input(), map), e.type());
+        }
+        if (e instanceof BoundExpr.Case) {
+            BoundExpr.Case c = (BoundExpr.Case) e;
+            List<BoundExpr> conds = new ArrayList<>();
+            List<BoundExpr> results = new ArrayList<>();
+            c.conditions().forEach(a -> conds.add(remap(a, map)));
+            c.results().forEach(a -> results.add(remap(a, map)));
+            return new BoundExpr.Case(conds, results, remap(c.elseResult(), map), c.type());
+        }
+        if (e instanceof BoundExpr.InList) {
+            BoundExpr.InList in = (BoundExpr.InList) e;
+            List<BoundExpr> list = new ArrayList<>();
+            in.list().forEach(a -> list.add(remap(a, map)));
+            return new BoundExpr.InList(remap(in.value(), map), list, in.negated());
+        }
+        return e;
+    }
+}

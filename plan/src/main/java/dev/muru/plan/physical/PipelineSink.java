@@ -1,0 +1,38 @@
+package dev.muru.plan.physical;
+
+import dev.muru.core.Schema;
+import dev.muru.plan.logical.AggregateCall;
+import dev.muru.plan.logical.SortItem;
+
+import java.util.List;
+
+/** The breaker that ends a pipeline: where its rows are gathered. */
+public sealed interface PipelineSink {
+    /** The schema of what the sink produces. */
+    Schema schema();
+
+    /**
+     * Hash aggregation. Input columns 0..keyCount-1 are the group keys; each aggregate's
+     * argument is an InputRef into the input. Output: keys then aggregates.
+     */
+    record Aggregate(int keyCount, List<AggregateCall> aggregates, Schema schema) implements PipelineSink {
+        public Aggregate {
+            aggregates = List.copyOf(aggregates);
+        }
+    }
+
+    /** Duplicate elimination over all columns. */
+    record Distinct(Schema schema) implements PipelineSink {
+    }
+
+    /** Sorts its input; with {@code topN >= 0} only the first topN rows are kept. */
+    record Sort(List<SortItem> items, long topN, Schema schema) implements PipelineSink {
+        public Sort {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** Collects rows, skipping {@code offset} and keeping at most {@code limit} (-1: all). */
+    record Collect(long limit, long offset, Schema schema) implements PipelineSink {
+    }
+}
