@@ -1,0 +1,167 @@
+package dev.muru.storage;
+
+import dev.muru.core.Column;
+import dev.muru.core.ErrorCode;
+import dev.muru.core.MuruException;
+import dev.muru.core.Schema;
+import dev.muru.core.TypeKind;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Owns DDL: creates and drops tables, each with its own {@link TableStore} child actor. Every
+ * change publishes a new immutable {@link CatalogView} into the {@link AtomicReference} given
+ * at creation, so the engine reads the current tables without asking the actor. Table names
+ * match exactly; the parser has already folded unquoted names to lower case.
+ */
+public final class Catalog extends AbstractBehavior<Catalog.Command> {
+
+    /** Messages the catalog accepts. */
+    public sealed interface Command {
+    }
+
+    public record CreateTable(String name, Schema schema, boolean ifNotExists, ActorRef<CatalogReply> replyTo)
+            implements Command {
+    }
+
+    public record DropTable(String name, boolean ifExists, ActorRef<CatalogReply> replyTo) implements Command {
+    }
+
+    public record GetView(ActorRef<CatalogView> replyTo) implements Command {
+    }
+
+    /** Reply to a DDL command. */
+    public sealed interface CatalogReply {
+    }
+
+    /** The statement succeeded (or was skipped by IF [NOT] EXISTS); {@code view} includes its effect. */
+    public record Done(String message, CatalogView view) implements CatalogReply {
+    }
+
+    /** The statement was rejected and nothing changed. */
+    public record Failed(MuruException error) implements CatalogReply {
+    }
+
+    private final int rowGroupRows;
+    private final AtomicReference<CatalogView> published;
+    private CatalogView view;
+    private long spawned;
+
+    public static Behavior<Command> create(int rowGroupRows) {
+        return create(rowGroupRows, new AtomicReference<>(CatalogView.EMPTY));
+    }
+
+    /** @param published receives every new view; the spawner reads the current tables from it */
+    public static Behavior<Command> create(int rowGroupRows, AtomicReference<CatalogView> published) {
+        if (rowGroupRows < 1) {
+            throw new IllegalArgumentException("rowGroupRows must be positive, got " + rowGroupRows);
+        }
+        return Behaviors.setup(context -> new Catalog(context, rowGroupRows, published));
+    }
+
+    private Catalog(ActorContext<Command> context, int rowGroupRows, AtomicReference<CatalogView> published) {
+        super(context);
+        this.rowGroupRows = rowGroupRows;
+        this.published = published;
+        this.view = CatalogView.EMPTY;
+        published.set(view);
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(CreateTable.class, this::onCreate)
+                .onMessage(DropTable.class, this::onDrop)
+                .onMessage(GetView.class, msg -> {
+                    msg.replyTo().tell(view);
+                    return this;
+                })
+                .build();
+    }
+
+    private Behavior<Command> onCreate(CreateTable msg) {
+        try {
+            msg.replyTo().tell(create(msg));
+        } catch (RuntimeException e) {
+            msg.replyTo().tell(new Failed(asMuruException(e)));
+        }
+        return this;
+    }
+
+    private CatalogReply create(CreateTable msg) {
+        String name = msg.name();
+        if (view.contains(name)) {
+            if (msg.ifNotExists()) {
+                return new Done("table \"" + name + "\" already exists, skipped", view);
+            }
+            return new Failed(new MuruException(ErrorCode.DUPLICATE_TABLE, "table \"" + name + "\" already exists"));
+        }
+        checkColumns(msg.schema());
+        TableHandle handle = new TableHandle(name, msg.schema());
+        // A sequence number keeps actor names valid for any table name and unique across re-creates.
+        ActorRef<TableStore.Command> store = getContext().spawn(
+                TableStore.create(name, msg.schema(), rowGroupRows, handle), "table-" + (++spawned));
+        handle.bindStore(store);
+        publish(view.with(handle));
+        return new Done("CREATE TABLE", view);
+    }
+
+    /**
+     * Column names must differ ignoring case, because {@link Schema#indexOf} resolves names
+     * case-insensitively and would otherwise be ambiguous.
+     */
+    private static void checkColumns(Schema schema) {
+        if (schema.size() == 0) {
+            throw new MuruException(ErrorCode.FEATURE_NOT_SUPPORTED, "a table needs at least one column");
+        }
+        Set<String> seen = new HashSet<>();
+        for (Column c : schema.columns()) {
+            if (!seen.add(c.name().toLowerCase(Locale.ROOT))) {
+                throw new MuruException(ErrorCode.DUPLICATE_COLUMN,
+                        "column \"" + c.name() + "\" specified more than once");
+            }
+            if (c.type().kind() == TypeKind.NULL) {
+                throw new MuruException(ErrorCode.INVALID_TYPE, "column \"" + c.name() + "\" has no type");
+            }
+        }
+    }
+
+    private Behavior<Command> onDrop(DropTable msg) {
+        TableHandle handle = view.table(msg.name());
+        if (handle == null) {
+            if (msg.ifExists()) {
+                msg.replyTo().tell(new Done("table \"" + msg.name() + "\" does not exist, skipped", view));
+            } else {
+                msg.replyTo().tell(new Failed(new MuruException(ErrorCode.UNDEFINED_TABLE,
+                        "table \"" + msg.name() + "\" does not exist")));
+            }
+            return this;
+        }
+        publish(view.without(msg.name()));
+        // Running queries keep their snapshots; only further writes to the dropped table go nowhere.
+        getContext().stop(handle.store());
+        msg.replyTo().tell(new Done("DROP TABLE", view));
+        return this;
+    }
+
+    private void publish(CatalogView next) {
+        view = next;
+        published.set(next);
+    }
+
+    private MuruException asMuruException(RuntimeException e) {
+        if (e instanceof MuruException m) {
+            return m;
+        }
+        return new MuruException(ErrorCode.INTERNAL_ERROR, "catalog change failed: " + e, e);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.muru.storage;
+
+import dev.muru.core.ErrorCode;
+import dev.muru.core.Morsel;
+import dev.muru.core.MuruException;
+import dev.muru.core.Schema;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Owns one table and serialises its writes; after each committed write it publishes the new
+ * snapshot into the table's {@link TableHandle}. Bad input is answered with
+ * {@link WriteFailed} and leaves the table unchanged; the actor itself never fails on it.
+ *
+ * <p>COPY parses the file on the blocking-IO dispatcher and only then appends inside the actor,
+ * so snapshot requests and other writes are not stuck behind a long read.
+ */
+public final class TableStore extends AbstractBehavior<TableStore.Command> {
+
+    /** Messages the store accepts. */
+    public sealed interface Command {
+    }
+
+    /** Appends the live rows of the morsels (all or nothing). */
+    public record Append(List<Morsel> morsels, ActorRef<WriteResult> replyTo) implements Command {
+    }
+
+    /** Loads a CSV file; see {@link CsvReader#read} for the parameters. */
+    public record CopyFrom(Path file, int[] targetColumns, char delimiter, boolean header, String nullText,
+                           ActorRef<WriteResult> replyTo) implements Command {
+    }
+
+    public record GetSnapshot(ActorRef<TableSnapshot> replyTo) implements Command {
+    }
+
+    /** A COPY's parsed rows (or its failure) coming back from the blocking dispatcher. */
+    private record CopyParsed(List<Morsel> morsels, Throwable failure, ActorRef<WriteResult> replyTo)
+            implements Command {
+    }
+
+    /** Reply to a write. */
+    public sealed interface WriteResult {
+    }
+
+    /** The write committed {@code rows} rows; {@code snapshot} is the version it produced. */
+    public record Written(long rows, TableSnapshot snapshot) implements WriteResult {
+    }
+
+    /** The write was rejected and the table is unchanged. */
+    public record WriteFailed(MuruException error) implements WriteResult {
+    }
+
+    private final String name;
+    private final TableData data;
+    private final TableHandle handle;
+    private final Executor blocking;
+
+    public static Behavior<Command> create(String name, Schema schema, int rowGroupRows, TableHandle handle) {
+        return Behaviors.setup(context -> new TableStore(context, name, schema, rowGroupRows, handle));
+    }
+
+    private TableStore(ActorContext<Command> context, String name, Schema schema, int rowGroupRows,
+                       TableHandle handle) {
+        super(context);
+        this.name = name;
+        this.data = new TableData(schema, rowGroupRows);
+        this.handle = handle;
+        this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
+        handle.bindStore(context.getSelf());
+        handle.publish(data.snapshot());
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Append.class, this::onAppend)
+                .onMessage(CopyFrom.class, this::onCopyFrom)
+                .onMessage(CopyParsed.class, this::onCopyParsed)
+                .onMessage(GetSnapshot.class, this::onGetSnapshot)
+                .build();
+    }
+
+    private Behavior<Command> onAppend(Append msg) {
+        msg.replyTo().tell(write(msg.morsels()));
+        return this;
+    }
+
+    private Behavior<Command> onCopyFrom(CopyFrom msg) {
+        Schema schema = data.schema();
+        int morselRows = data.rowGroupRows();
+        CompletableFuture<List<Morsel>> parsed = CompletableFuture.supplyAsync(() -> CsvReader.read(msg.file(),
+                schema, msg.targetColumns(), msg.delimiter(), msg.header(), msg.nullText(), morselRows), blocking);
+        getContext().pipeToSelf(parsed, (morsels, failure) -> new CopyParsed(morsels, failure, msg.replyTo()));
+        return this;
+    }
+
+    private Behavior<Command> onCopyParsed(CopyParsed msg) {
+        if (msg.failure() != null) {
+            Throwable cause = msg.failure();
+            while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            msg.replyTo().tell(new WriteFailed(asMuruException(cause)));
+        } else {
+            msg.replyTo().tell(write(msg.morsels()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onGetSnapshot(GetSnapshot msg) {
+        msg.replyTo().tell(data.snapshot());
+        return this;
+    }
+
+    private WriteResult write(List<Morsel> morsels) {
+        try {
+            long before = data.snapshot().rowCount();
+            TableSnapshot next = data.append(morsels);
+            handle.publish(next);
+            return new Written(next.rowCount() - before, next);
+        } catch (RuntimeException e) {
+            return new WriteFailed(asMuruException(e));
+        }
+    }
+
+    private MuruException asMuruException(Throwable e) {
+        if (e instanceof MuruException m) {
+            return m;
+        }
+        return new MuruException(ErrorCode.INTERNAL_ERROR, "write to table \"" + name + "\" failed: " + e, e);
+    }
+}
