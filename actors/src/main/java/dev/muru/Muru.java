@@ -1,0 +1,153 @@
+package dev.muru;
+
+import dev.muru.core.ErrorCode;
+import dev.muru.core.Morsel;
+import dev.muru.core.MuruException;
+import dev.muru.core.Schema;
+import dev.muru.engine.MuruEngine;
+import dev.muru.storage.CatalogView;
+import dev.muru.storage.TableHandle;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.stream.javadsl.Source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The embedding facade: starts an engine in its own ActorSystem and runs SQL on it.
+ * Every method is thread-safe; statements from many threads run concurrently.
+ */
+public final class Muru implements AutoCloseable {
+    private final ActorSystem<MuruEngine.Command> system;
+    private final MuruSettings settings;
+    private final AtomicReference<CatalogView> view;
+
+    private Muru(MuruSettings settings) {
+        this.settings = settings;
+        this.view = new AtomicReference<>();
+        this.system = ActorSystem.create(MuruEngine.create(settings, view), "muru", settings.config());
+        // The catalog publishes its first view while the guardian starts; wait for it.
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (view.get() == null) {
+            if (System.nanoTime() > deadline) {
+                throw new MuruException(ErrorCode.INTERNAL_ERROR, "the engine did not start within 30 s");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Starts an engine with settings from the classpath configuration and the environment. */
+    public static Muru start() {
+        return start(MuruSettings.load());
+    }
+
+    public static Muru start(MuruSettings settings) {
+        return new Muru(settings);
+    }
+
+    /** Runs one statement and waits for its complete result. */
+    public QueryResult query(String sql) {
+        return await(queryAsync(sql));
+    }
+
+    /** Runs one statement; returns the rows changed (0 for DDL, the row count for queries). */
+    public long execute(String sql) {
+        QueryResult r = query(sql);
+        return r.updateCount() >= 0 ? r.updateCount() : r.rowCount();
+    }
+
+    public CompletionStage<QueryResult> queryAsync(String sql) {
+        return ask(replyTo -> new MuruEngine.RunQuery(sql, replyTo));
+    }
+
+    /**
+     * The result of a query as a stream of morsels. The statement runs when the stream is
+     * materialized; today its morsels are gathered before the first is emitted.
+     */
+    public Source<Morsel, NotUsed> stream(String sql) {
+        return Source.lazyCompletionStageSource(() -> queryAsync(sql)
+                        .thenApply(r -> Source.from(r.morsels())))
+                .mapMaterializedValue(m -> NotUsed.getInstance());
+    }
+
+    /** Appends morsels to a table atomically: the bulk-load path (demo data, importers). */
+    public long append(String table, List<Morsel> morsels) {
+        return await(ask(replyTo -> new MuruEngine.AppendRows(table, morsels, replyTo))).updateCount();
+    }
+
+    /** Table names, sorted. */
+    public List<String> tables() {
+        return new ArrayList<>(new TreeSet<>(view.get().names()));
+    }
+
+    /** The schema of a table; MuruException(UNDEFINED_TABLE) when absent. */
+    public Schema tableSchema(String table) {
+        TableHandle h = view.get().table(table);
+        if (h == null) {
+            throw new MuruException(ErrorCode.UNDEFINED_TABLE, "table \"" + table + "\" does not exist");
+        }
+        return h.schema();
+    }
+
+    public MuruSettings settings() {
+        return settings;
+    }
+
+    /** The ActorSystem the engine runs in, e.g. to materialize {@link #stream(String)}. */
+    public ActorSystem<?> system() {
+        return system;
+    }
+
+    private CompletionStage<QueryResult> ask(Function<ActorRef<MuruEngine.QueryResponse>, MuruEngine.Command> message) {
+        return AskPattern.ask(system, message::apply, settings.statementTimeout(), system.scheduler())
+                .thenApply(r -> {
+                    if (r instanceof MuruEngine.QueryFailed) {
+                        throw ((MuruEngine.QueryFailed) r).error();
+                    }
+                    return ((MuruEngine.QuerySucceeded) r).result();
+                });
+    }
+
+    private QueryResult await(CompletionStage<QueryResult> stage) {
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MuruException(ErrorCode.QUERY_CANCELLED, "interrupted while waiting for the statement");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            while (c instanceof CompletionException && c.getCause() != null) {
+                c = c.getCause();
+            }
+            if (c instanceof MuruException) {
+                MuruException m = (MuruException) c;
+                // A fresh exception carries the caller's stack; the engine's stays as the cause.
+                throw new MuruException(m.code(), m.detail(), m.line(), m.column(), m);
+            }
+            if (c instanceof java.util.concurrent.TimeoutException) {
+                throw new MuruException(ErrorCode.TIMEOUT, "statement did not finish within " + settings.statementTimeout());
+            }
+            throw new MuruException(ErrorCode.INTERNAL_ERROR, "internal error: " + c, c);
+        }
+    }
+
+    @Override
+    public void close() {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Shutting down: nothing useful to do with a slow or failed termination.
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.muru;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.muru.core.ErrorCode;
+import dev.muru.core.MuruException;
+
+import java.time.Duration;
+
+/**
+ * The settings of one engine, read from the {@code muru} section of the configuration
+ * (defaults in cluster-config's reference.conf) and the environment variable
+ * {@code MURU_PARALLEL_THRESHOLD}. Thresholds are estimated input rows; {@link #NEVER} means
+ * a pipeline never goes parallel.
+ */
+public record MuruSettings(int morselRows, int parallelism, int aggregatePartitions, long scanThreshold,
+                           long aggregateThreshold, long sortThreshold, Duration statementTimeout, Config config) {
+
+    public static final long NEVER = Long.MAX_VALUE;
+    public static final String THRESHOLD_ENV = "MURU_PARALLEL_THRESHOLD";
+
+    public MuruSettings {
+        if (morselRows < 1) {
+            throw new MuruException(ErrorCode.INVALID_SETTING, "muru.execution.morsel-rows must be at least 1, got " + morselRows);
+        }
+        if (parallelism < 1) {
+            throw new MuruException(ErrorCode.INVALID_SETTING, "muru.execution.parallelism must be at least 1, got " + parallelism);
+        }
+    }
+
+    /** Settings from the classpath configuration and the environment. */
+    public static MuruSettings load() {
+        return fromConfig(ConfigFactory.load(), System.getenv(THRESHOLD_ENV));
+    }
+
+    public static MuruSettings fromConfig(Config config, String thresholdOverride) {
+        Config c = config.getConfig("muru.execution");
+        int cores = Runtime.getRuntime().availableProcessors();
+        int parallelism = c.getInt("parallelism");
+        if (parallelism == 0) {
+            parallelism = cores;
+        }
+        int partitions = c.getInt("aggregate-partitions");
+        long scan = parseThreshold(c.getString("parallel-threshold.scan"), "parallel-threshold.scan");
+        long agg = parseThreshold(c.getString("parallel-threshold.aggregate"), "parallel-threshold.aggregate");
+        long sort = parseThreshold(c.getString("parallel-threshold.sort"), "parallel-threshold.sort");
+        String override = c.getString("parallel-threshold-override");
+        if (thresholdOverride != null && !thresholdOverride.isBlank()) {
+            override = thresholdOverride;
+        }
+        if (override != null && !override.isBlank()) {
+            long t = parseThreshold(override, THRESHOLD_ENV);
+            scan = t;
+            agg = t;
+            sort = t;
+        }
+        return new MuruSettings(c.getInt("morsel-rows"), parallelism, partitions, scan, agg, sort,
+                c.getDuration("statement-timeout"), config);
+    }
+
+    /** A threshold: a non-negative row count, or "max" for never. */
+    public static long parseThreshold(String text, String what) {
+        String t = text.trim();
+        if (t.equalsIgnoreCase("max")) {
+            return NEVER;
+        }
+        try {
+            long v = Long.parseLong(t);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the error below
+        }
+        throw new MuruException(ErrorCode.INVALID_SETTING,
+                what + " must be a row count >= 0 or \"max\", got \"" + text + "\"");
+    }
+
+    /** Aggregate actors per parallel aggregation. */
+    public int effectiveAggregatePartitions() {
+        return aggregatePartitions > 0 ? aggregatePartitions : parallelism;
+    }
+
+    public MuruSettings withMorselRows(int rows) {
+        return new MuruSettings(rows, parallelism, aggregatePartitions, scanThreshold, aggregateThreshold,
+                sortThreshold, statementTimeout, config);
+    }
+
+    public MuruSettings withParallelism(int dop) {
+        return new MuruSettings(morselRows, dop, aggregatePartitions, scanThreshold, aggregateThreshold,
+                sortThreshold, statementTimeout, config);
+    }
+
+    /** The same threshold for every operation: 0 forces parallel, {@link #NEVER} sequential. */
+    public MuruSettings withThreshold(long rows) {
+        return new MuruSettings(morselRows, parallelism, aggregatePartitions, rows, rows, rows,
+                statementTimeout, config);
+    }
+}

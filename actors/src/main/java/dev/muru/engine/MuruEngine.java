@@ -1,0 +1,113 @@
+package dev.muru.engine;
+
+import dev.muru.MuruSettings;
+import dev.muru.QueryResult;
+import dev.muru.core.ErrorCode;
+import dev.muru.core.Morsel;
+import dev.muru.core.MuruException;
+import dev.muru.core.Schema;
+import dev.muru.storage.Catalog;
+import dev.muru.storage.CatalogView;
+import dev.muru.storage.TableHandle;
+import dev.muru.storage.TableStore;
+import dev.muru.storage.TableStore.WriteResult;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The engine guardian: owns the catalog and spawns one {@link QueryCoordinator} per statement.
+ * A service embeds Muru by spawning {@link #create(MuruSettings)} in its own ActorSystem and
+ * sending {@link RunQuery} messages.
+ */
+public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
+
+    public sealed interface Command {
+    }
+
+    /** Runs one SQL statement; the answer is a {@link QueryResponse}. */
+    public record RunQuery(String sql, ActorRef<QueryResponse> replyTo) implements Command {
+    }
+
+    /** Appends morsels (typed as the table's columns) to a table atomically. */
+    public record AppendRows(String table, List<Morsel> morsels, ActorRef<QueryResponse> replyTo) implements Command {
+    }
+
+    private record AppendDone(WriteResult result, Throwable error, ActorRef<QueryResponse> replyTo) implements Command {
+    }
+
+    public sealed interface QueryResponse {
+    }
+
+    public record QuerySucceeded(QueryResult result) implements QueryResponse {
+    }
+
+    public record QueryFailed(MuruException error) implements QueryResponse {
+    }
+
+    private final MuruSettings settings;
+    private final AtomicReference<CatalogView> view;
+    private final ActorRef<Catalog.Command> catalog;
+
+    public static Behavior<Command> create(MuruSettings settings) {
+        return create(settings, new AtomicReference<>());
+    }
+
+    /** As {@link #create(MuruSettings)}, publishing the catalog view into {@code view} for the facade. */
+    public static Behavior<Command> create(MuruSettings settings, AtomicReference<CatalogView> view) {
+        return Behaviors.setup(ctx -> new MuruEngine(ctx, settings, view));
+    }
+
+    private MuruEngine(ActorContext<Command> ctx, MuruSettings settings, AtomicReference<CatalogView> view) {
+        super(ctx);
+        this.settings = settings;
+        this.view = view;
+        this.catalog = ctx.spawn(Catalog.create(settings.morselRows(), view), "catalog");
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(RunQuery.class, this::onRunQuery)
+                .onMessage(AppendRows.class, this::onAppend)
+                .onMessage(AppendDone.class, this::onAppendDone)
+                .build();
+    }
+
+    private Behavior<Command> onRunQuery(RunQuery q) {
+        getContext().spawnAnonymous(QueryCoordinator.create(q.sql(), q.replyTo(), settings, catalog, view.get()));
+        return this;
+    }
+
+    private Behavior<Command> onAppend(AppendRows a) {
+        TableHandle h = view.get().table(a.table());
+        if (h == null) {
+            a.replyTo().tell(new QueryFailed(new MuruException(ErrorCode.UNDEFINED_TABLE,
+                    "table \"" + a.table() + "\" does not exist")));
+            return this;
+        }
+        getContext().ask(WriteResult.class, h.store(), Duration.ofMinutes(10),
+                r -> new dev.muru.storage.TableStore.Append(a.morsels(), r),
+                (res, err) -> new AppendDone(res, err, a.replyTo()));
+        return this;
+    }
+
+    private Behavior<Command> onAppendDone(AppendDone d) {
+        if (d.error() != null) {
+            d.replyTo().tell(new QueryFailed(QueryCoordinator.toMuruException(d.error())));
+        } else if (d.result() instanceof TableStore.WriteFailed) {
+            d.replyTo().tell(new QueryFailed(((TableStore.WriteFailed) d.result()).error()));
+        } else {
+            long rows = ((TableStore.Written) d.result()).rows();
+            d.replyTo().tell(new QuerySucceeded(new QueryResult("APPEND", new Schema(List.of()), List.of(), rows, 0)));
+        }
+        return this;
+    }
+}

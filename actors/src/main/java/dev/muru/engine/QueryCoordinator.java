@@ -1,0 +1,473 @@
+package dev.muru.engine;
+
+import dev.muru.MuruSettings;
+import dev.muru.QueryResult;
+import dev.muru.core.Column;
+import dev.muru.core.DataType;
+import dev.muru.core.ErrorCode;
+import dev.muru.core.Morsel;
+import dev.muru.core.MuruException;
+import dev.muru.core.Schema;
+import dev.muru.core.vector.ColumnVector;
+import dev.muru.core.vector.VectorBuilder;
+import dev.muru.operators.aggregate.HashAggregation;
+import dev.muru.operators.pipeline.AggregateSink;
+import dev.muru.operators.pipeline.CollectSink;
+import dev.muru.operators.pipeline.PipelineDriver;
+import dev.muru.operators.pipeline.SinkState;
+import dev.muru.operators.pipeline.SortSink;
+import dev.muru.operators.sort.SortedMerge;
+import dev.muru.operators.sort.TopN;
+import dev.muru.parser.SqlParser;
+import dev.muru.parser.ast.Statement;
+import dev.muru.plan.binder.Binder;
+import dev.muru.plan.binder.BoundStatement;
+import dev.muru.plan.physical.PhysicalPlan;
+import dev.muru.plan.physical.PhysicalPlanner;
+import dev.muru.plan.physical.Pipeline;
+import dev.muru.plan.physical.PipelineSink;
+import dev.muru.plan.physical.PipelineSource;
+import dev.muru.storage.Catalog;
+import dev.muru.storage.Catalog.CatalogReply;
+import dev.muru.storage.CatalogView;
+import dev.muru.storage.RowGroup;
+import dev.muru.storage.TableHandle;
+import dev.muru.storage.TableSnapshot;
+import dev.muru.storage.TableStore;
+import dev.muru.storage.TableStore.WriteResult;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Runs one statement: parse, bind, plan, then execute the pipelines one after another, each
+ * sequentially or in parallel as {@link ParallelConfig} decides, and reply once. It stops
+ * itself (and so all its workers) when it has replied.
+ */
+public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Command> {
+
+    public sealed interface Command {
+    }
+
+    public record WorkerFinished(int pipeline, int worker, SinkState sink, long rowsIn, long rowsOut, long busyNanos)
+            implements Command {
+    }
+
+    public record WorkerFailed(int pipeline, Throwable error) implements Command {
+    }
+
+    public record PartitionDone(int pipeline, int partition, List<Morsel> morsels, long busyNanos) implements Command {
+    }
+
+    private record CatalogAnswered(CatalogReply reply, Throwable error) implements Command {
+    }
+
+    private record WriteAnswered(WriteResult result, Throwable error) implements Command {
+    }
+
+    static final String WORKER_DISPATCHER = "muru.worker-dispatcher";
+    private static final Duration ASK_TIMEOUT = Duration.ofMinutes(10);
+
+    private final String sql;
+    private final ActorRef<MuruEngine.QueryResponse> replyTo;
+    private final MuruSettings settings;
+    private final ParallelConfig parallel;
+    private final ActorRef<Catalog.Command> catalog;
+    private final CatalogView view;
+    private final long started = System.nanoTime();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    private SnapshotCatalog snapshots;
+    private String kind = "SELECT";
+
+    // State of the plan being executed.
+    private PhysicalPlan plan;
+    private List<List<Morsel>> outputs;
+    private final List<PipelineStats> stats = new ArrayList<>();
+    private Consumer<List<Morsel>> onPlanDone;
+    private int current;
+    private int pendingWorkers;
+    private int pendingPartitions;
+    private final List<SinkState> finishedSinks = new ArrayList<>();
+    private final List<List<Morsel>> partitionOutputs = new ArrayList<>();
+    private long pipelineStart;
+    private Consumer<WriteResult> onWrite;
+
+    public static Behavior<Command> create(String sql, ActorRef<MuruEngine.QueryResponse> replyTo, MuruSettings settings,
+                                           ActorRef<Catalog.Command> catalog, CatalogView view) {
+        return Behaviors.setup(ctx -> new QueryCoordinator(ctx, sql, replyTo, settings, catalog, view).begin());
+    }
+
+    private QueryCoordinator(ActorContext<Command> ctx, String sql, ActorRef<MuruEngine.QueryResponse> replyTo,
+                             MuruSettings settings, ActorRef<Catalog.Command> catalog, CatalogView view) {
+        super(ctx);
+        this.sql = sql;
+        this.replyTo = replyTo;
+        this.settings = settings;
+        this.parallel = new ParallelConfig(settings);
+        this.catalog = catalog;
+        this.view = view;
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(WorkerFinished.class, this::onWorkerFinished)
+                .onMessage(PartitionDone.class, this::onPartitionDone)
+                .onMessage(WorkerFailed.class, f -> fail(f.error()))
+                .onMessage(CatalogAnswered.class, this::onCatalog)
+                .onMessage(WriteAnswered.class, this::onWrite)
+                .build();
+    }
+
+    private Behavior<Command> begin() {
+        try {
+            Statement statement = SqlParser.parseStatement(sql);
+            snapshots = new SnapshotCatalog(view);
+            BoundStatement bound = new Binder(snapshots).bind(statement);
+            return run(bound);
+        } catch (Throwable e) {
+            return fail(e);
+        }
+    }
+
+    private Behavior<Command> run(BoundStatement bound) {
+        if (bound instanceof BoundStatement.Query) {
+            PhysicalPlan p = PhysicalPlanner.plan(((BoundStatement.Query) bound).plan());
+            return execute(p, morsels -> reply(new QueryResult("SELECT", p.outputSchema(), morsels, -1, elapsed())));
+        }
+        if (bound instanceof BoundStatement.Explain) {
+            return explain((BoundStatement.Explain) bound);
+        }
+        if (bound instanceof BoundStatement.Insert) {
+            return insert((BoundStatement.Insert) bound);
+        }
+        if (bound instanceof BoundStatement.Copy) {
+            return copy((BoundStatement.Copy) bound);
+        }
+        if (bound instanceof BoundStatement.CreateTable) {
+            BoundStatement.CreateTable c = (BoundStatement.CreateTable) bound;
+            kind = "CREATE TABLE";
+            getContext().ask(CatalogReply.class, catalog, ASK_TIMEOUT,
+                    r -> new Catalog.CreateTable(c.name(), c.schema(), c.ifNotExists(), r), CatalogAnswered::new);
+            return this;
+        }
+        if (bound instanceof BoundStatement.DropTable) {
+            BoundStatement.DropTable d = (BoundStatement.DropTable) bound;
+            kind = "DROP TABLE";
+            getContext().ask(CatalogReply.class, catalog, ASK_TIMEOUT,
+                    r -> new Catalog.DropTable(d.name(), d.ifExists(), r), CatalogAnswered::new);
+            return this;
+        }
+        throw new MuruException(ErrorCode.FEATURE_NOT_SUPPORTED, "statement not supported");
+    }
+
+    private Behavior<Command> explain(BoundStatement.Explain e) {
+        kind = "EXPLAIN";
+        BoundStatement inner = e.statement();
+        dev.muru.plan.logical.LogicalPlan logical;
+        if (inner instanceof BoundStatement.Query) {
+            logical = ((BoundStatement.Query) inner).plan();
+        } else if (inner instanceof BoundStatement.Insert) {
+            logical = ((BoundStatement.Insert) inner).source();
+        } else {
+            return reply(explainResult(List.of("EXPLAIN shows plans of queries and INSERT; this statement has none")));
+        }
+        PhysicalPlan p = PhysicalPlanner.plan(logical);
+        if (!e.analyze()) {
+            List<ParallelConfig.Decision> decisions = new ArrayList<>();
+            for (Pipeline pl : p.pipelines()) {
+                long rows = estimatedInput(pl);
+                decisions.add(parallel.decide(pl, rows, estimatedMorsels(pl), true));
+            }
+            return reply(explainResult(ExplainFormatter.format(logical, p, decisions, null, settings)));
+        }
+        return execute(p, morsels -> reply(explainResult(ExplainFormatter.format(logical, p, null, stats, settings))));
+    }
+
+    private QueryResult explainResult(List<String> lines) {
+        List<Object> values = new ArrayList<>(lines);
+        Morsel m = new Morsel(new ColumnVector[]{VectorBuilder.of(DataType.VARCHAR, values)}, lines.size());
+        return new QueryResult(kind, Schema.of(new Column("plan", DataType.VARCHAR)), List.of(m), -1, elapsed());
+    }
+
+    private Behavior<Command> insert(BoundStatement.Insert ins) {
+        kind = "INSERT";
+        TableHandle handle = snapshots.handle(ins.table());
+        Schema schema = handle.schema();
+        PhysicalPlan p = PhysicalPlanner.plan(ins.source());
+        return execute(p, morsels -> {
+            List<Morsel> typed = new ArrayList<>();
+            for (Morsel m : morsels) {
+                ColumnVector[] cols = new ColumnVector[schema.size()];
+                for (int c = 0; c < cols.length; c++) {
+                    cols[c] = VectorBuilder.retype(m.column(c), schema.type(c));
+                }
+                typed.add(m.withColumns(cols));
+            }
+            write(handle.store(), r -> new TableStore.Append(typed, r));
+        });
+    }
+
+    private Behavior<Command> copy(BoundStatement.Copy c) {
+        kind = "COPY";
+        TableHandle handle = snapshots.handle(c.table());
+        Path path = Path.of(c.path());
+        write(handle.store(), r -> new TableStore.CopyFrom(path, c.targetColumns(), c.delimiter(), c.header(), c.nullText(), r));
+        return this;
+    }
+
+    private void write(ActorRef<TableStore.Command> store,
+                       org.apache.pekko.japi.function.Function<ActorRef<WriteResult>, TableStore.Command> message) {
+        getContext().ask(WriteResult.class, store, ASK_TIMEOUT, message, WriteAnswered::new);
+    }
+
+    private Behavior<Command> onWrite(WriteAnswered w) {
+        if (w.error() != null) {
+            return fail(w.error());
+        }
+        if (w.result() instanceof TableStore.WriteFailed) {
+            return fail(((TableStore.WriteFailed) w.result()).error());
+        }
+        long rows = ((TableStore.Written) w.result()).rows();
+        return reply(new QueryResult(kind, new Schema(List.of()), List.of(), rows, elapsed()));
+    }
+
+    private Behavior<Command> onCatalog(CatalogAnswered a) {
+        if (a.error() != null) {
+            return fail(a.error());
+        }
+        if (a.reply() instanceof Catalog.Failed) {
+            return fail(((Catalog.Failed) a.reply()).error());
+        }
+        return reply(new QueryResult(kind, new Schema(List.of()), List.of(), 0, elapsed()));
+    }
+
+    // ---- pipeline execution ----
+
+    private Behavior<Command> execute(PhysicalPlan p, Consumer<List<Morsel>> done) {
+        this.plan = p;
+        this.onPlanDone = done;
+        this.outputs = new ArrayList<>();
+        this.current = -1;
+        return startNext();
+    }
+
+    private Behavior<Command> startNext() {
+        current++;
+        if (current == plan.pipelines().size()) {
+            onPlanDone.accept(outputs.get(outputs.size() - 1));
+            return replied ? Behaviors.stopped() : this;
+        }
+        Pipeline p = plan.pipelines().get(current);
+        List<Morsel> input = sourceMorsels(p.source());
+        MorselDispatcher dispatcher = new MorselDispatcher(input);
+        long rows = dispatcher.rows();
+        ParallelConfig.Decision d = parallel.decide(p, rows, input.size(), false);
+        stats.add(new PipelineStats(d, rows, input.size()));
+        pipelineStart = System.nanoTime();
+        finishedSinks.clear();
+        partitionOutputs.clear();
+
+        boolean keyed = p.sink() instanceof PipelineSink.Distinct
+                || p.sink() instanceof PipelineSink.Aggregate && ((PipelineSink.Aggregate) p.sink()).keyCount() > 0;
+        boolean aggregate = p.sink() instanceof PipelineSink.Aggregate || p.sink() instanceof PipelineSink.Distinct;
+        List<ActorRef<AggregateCombiner.Command>> combiners = new ArrayList<>();
+        if (aggregate && d.parallel()) {
+            // Without group keys there is one group: one combiner, so it is finished once.
+            int partitions = keyed ? settings.effectiveAggregatePartitions() : 1;
+            for (int i = 0; i < partitions; i++) {
+                combiners.add(getContext().spawnAnonymous(
+                        AggregateCombiner.create(p.id(), i, d.dop(), settings.morselRows(), getContext().getSelf()),
+                        DispatcherSelector.fromConfig(WORKER_DISPATCHER)));
+                partitionOutputs.add(null);
+            }
+        }
+        pendingPartitions = combiners.size();
+        pendingWorkers = d.dop();
+        AtomicLong sharedCount = new AtomicLong();
+        for (int w = 0; w < d.dop(); w++) {
+            PipelineDriver driver = new PipelineDriver(p.steps(), newSink(p, sharedCount));
+            getContext().spawnAnonymous(PipelineWorker.create(p.id(), w, dispatcher, driver, getContext().getSelf(),
+                    combiners, cancelled), DispatcherSelector.fromConfig(WORKER_DISPATCHER));
+        }
+        return this;
+    }
+
+    private SinkState newSink(Pipeline p, AtomicLong sharedCount) {
+        PipelineSink s = p.sink();
+        if (s instanceof PipelineSink.Collect) {
+            PipelineSink.Collect c = (PipelineSink.Collect) s;
+            long wanted = c.limit() < 0 ? -1 : (c.limit() > Long.MAX_VALUE - c.offset() ? -1 : c.limit() + c.offset());
+            return new CollectSink(p.ordered() ? -1 : wanted, sharedCount);
+        }
+        if (s instanceof PipelineSink.Sort) {
+            return new SortSink((PipelineSink.Sort) s);
+        }
+        Schema in = p.steps().isEmpty() ? p.source().schema() : p.steps().get(p.steps().size() - 1).schema();
+        return new AggregateSink(AggregateSink.newState(s, in.types()));
+    }
+
+    private Behavior<Command> onWorkerFinished(WorkerFinished f) {
+        if (f.pipeline() != current) {
+            return this;
+        }
+        PipelineStats st = stats.get(current);
+        st.rowsAfterSteps += f.rowsOut();
+        st.workerNanos += f.busyNanos();
+        if (f.sink() != null) {
+            finishedSinks.add(f.sink());
+        }
+        pendingWorkers--;
+        return maybeFinishPipeline();
+    }
+
+    private Behavior<Command> onPartitionDone(PartitionDone d) {
+        if (d.pipeline() != current) {
+            return this;
+        }
+        partitionOutputs.set(d.partition(), d.morsels());
+        stats.get(current).workerNanos += d.busyNanos();
+        pendingPartitions--;
+        return maybeFinishPipeline();
+    }
+
+    private Behavior<Command> maybeFinishPipeline() {
+        if (pendingWorkers > 0 || pendingPartitions > 0) {
+            return this;
+        }
+        try {
+            Pipeline p = plan.pipelines().get(current);
+            List<Morsel> out = pipelineOutput(p);
+            PipelineStats st = stats.get(current);
+            st.wallNanos = System.nanoTime() - pipelineStart;
+            for (Morsel m : out) {
+                st.rowsOut += m.size();
+            }
+            outputs.add(out);
+            return startNext();
+        } catch (Throwable e) {
+            return fail(e);
+        }
+    }
+
+    private List<Morsel> pipelineOutput(Pipeline p) {
+        PipelineSink s = p.sink();
+        if (!partitionOutputs.isEmpty()) {
+            List<Morsel> out = new ArrayList<>();
+            for (List<Morsel> part : partitionOutputs) {
+                out.addAll(part);
+            }
+            return out;
+        }
+        if (s instanceof PipelineSink.Aggregate || s instanceof PipelineSink.Distinct) {
+            HashAggregation state = ((AggregateSink) finishedSinks.get(0)).state();
+            return state.finish(settings.morselRows());
+        }
+        if (s instanceof PipelineSink.Sort) {
+            PipelineSink.Sort sort = (PipelineSink.Sort) s;
+            SortSink first = (SortSink) finishedSinks.get(0);
+            if (first.topN() != null) {
+                TopN top = first.topN();
+                for (int i = 1; i < finishedSinks.size(); i++) {
+                    top.combine(((SortSink) finishedSinks.get(i)).topN());
+                }
+                Morsel m = top.finish();
+                return m.size() == 0 ? List.of() : List.of(m);
+            }
+            List<Morsel> runs = new ArrayList<>();
+            for (SinkState st : finishedSinks) {
+                runs.addAll(((SortSink) st).sortedRun());
+            }
+            if (runs.size() <= 1) {
+                return runs;
+            }
+            return SortedMerge.merge(runs, first.keys(), settings.morselRows());
+        }
+        PipelineSink.Collect c = (PipelineSink.Collect) s;
+        List<Morsel> all = new ArrayList<>();
+        for (SinkState st : finishedSinks) {
+            all.addAll(((CollectSink) st).morsels());
+        }
+        return CollectSink.slice(all, c.limit(), c.offset());
+    }
+
+    private List<Morsel> sourceMorsels(PipelineSource source) {
+        if (source instanceof PipelineSource.PipelineOutput) {
+            return outputs.get(((PipelineSource.PipelineOutput) source).pipeline());
+        }
+        if (source instanceof PipelineSource.ConstantRows) {
+            return List.of(ConstantRows.evaluate((PipelineSource.ConstantRows) source));
+        }
+        PipelineSource.TableScan scan = (PipelineSource.TableScan) source;
+        TableSnapshot snapshot = snapshots.snapshot(scan.table());
+        List<Morsel> out = new ArrayList<>(snapshot.rowGroups().size());
+        for (RowGroup rg : snapshot.rowGroups()) {
+            if (rg.rowCount() == 0) {
+                continue;
+            }
+            Morsel full = rg.toMorsel();
+            ColumnVector[] cols = new ColumnVector[scan.columns().length];
+            for (int i = 0; i < cols.length; i++) {
+                cols[i] = full.column(scan.columns()[i]);
+            }
+            out.add(new Morsel(cols, rg.rowCount()));
+        }
+        return out;
+    }
+
+    private long estimatedInput(Pipeline p) {
+        return p.estimatedRows();
+    }
+
+    private int estimatedMorsels(Pipeline p) {
+        return (int) Math.max(1, (p.estimatedRows() + settings.morselRows() - 1) / settings.morselRows());
+    }
+
+    // ---- replies ----
+
+    private boolean replied;
+
+    private long elapsed() {
+        return System.nanoTime() - started;
+    }
+
+    private Behavior<Command> reply(QueryResult result) {
+        if (!replied) {
+            replied = true;
+            replyTo.tell(new MuruEngine.QuerySucceeded(result));
+        }
+        return Behaviors.stopped();
+    }
+
+    private Behavior<Command> fail(Throwable e) {
+        cancelled.set(true);
+        if (!replied) {
+            replied = true;
+            replyTo.tell(new MuruEngine.QueryFailed(toMuruException(e)));
+        }
+        return Behaviors.stopped();
+    }
+
+    static MuruException toMuruException(Throwable e) {
+        if (e instanceof MuruException) {
+            return (MuruException) e;
+        }
+        if (e instanceof StackOverflowError) {
+            return new MuruException(ErrorCode.FEATURE_NOT_SUPPORTED, "statement is nested too deeply", e);
+        }
+        return new MuruException(ErrorCode.INTERNAL_ERROR, "internal error: " + e, e);
+    }
+}
