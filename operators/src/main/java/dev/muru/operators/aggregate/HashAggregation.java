@@ -1,0 +1,161 @@
+package dev.muru.operators.aggregate;
+
+import dev.muru.core.DataType;
+import dev.muru.core.Morsel;
+import dev.muru.core.vector.ColumnVector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The partial GROUP BY state of one worker: a table from group keys to dense group ids plus one
+ * columnar {@link Accumulator} per aggregate. Each morsel is processed in two passes: first the
+ * group id of every live row, then every accumulator over the whole morsel in a typed loop.
+ *
+ * <p>Input columns {@code 0..k-1} are the group keys; each spec reads its own
+ * {@code inputColumn}. NULL keys group together. Without keys there is exactly one group, even
+ * for an empty input. Not thread-safe: one instance per worker, merged with {@link #combine}.
+ */
+public final class HashAggregation {
+    private static final int INITIAL_GROUPS = 16;
+
+    private final List<DataType> keyTypes;
+    private final List<AggregateSpec> aggregates;
+    private final GroupTable table;
+    private final Accumulator[] accumulators;
+    private final DenseInput scratch = new DenseInput();
+    private int[] gids = new int[0];
+    private int capacity;
+
+    public HashAggregation(List<DataType> keyTypes, List<AggregateSpec> aggregates) {
+        this.keyTypes = List.copyOf(keyTypes);
+        this.aggregates = List.copyOf(aggregates);
+        this.table = GroupTable.create(this.keyTypes);
+        this.accumulators = new Accumulator[this.aggregates.size()];
+        for (int a = 0; a < accumulators.length; a++) {
+            accumulators[a] = Accumulator.create(this.aggregates.get(a));
+        }
+        ensureCapacity(Math.max(INITIAL_GROUPS, table.groupCount()));
+    }
+
+    public List<DataType> keyTypes() {
+        return keyTypes;
+    }
+
+    public List<AggregateSpec> aggregates() {
+        return aggregates;
+    }
+
+    /** Adds the live rows of {@code input}. */
+    public void add(Morsel input) {
+        int n = input.size();
+        if (n == 0) {
+            return;
+        }
+        if (gids.length < n) {
+            gids = new int[Math.max(n, gids.length * 2)];
+        }
+        table.groupIds(input, gids, scratch);
+        ensureCapacity(table.groupCount());
+        for (Accumulator acc : accumulators) {
+            acc.update(input, gids, scratch);
+        }
+    }
+
+    public int groupCount() {
+        return table.groupCount();
+    }
+
+    /**
+     * Splits the groups into {@code parts} new states by key hash; the same key lands in the
+     * same part index in every instance. Without keys the single group goes to part 0 and the
+     * other parts hold an empty group. This state is left unchanged.
+     */
+    public HashAggregation[] partition(int parts) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be at least 1, got " + parts);
+        }
+        int groups = table.groupCount();
+        int[] partOf = new int[groups];
+        int[] starts = new int[parts + 1];
+        for (int g = 0; g < groups; g++) {
+            partOf[g] = KeyHash.partition(table.groupHash(g), parts);
+            starts[partOf[g] + 1]++;
+        }
+        for (int p = 0; p < parts; p++) {
+            starts[p + 1] += starts[p];
+        }
+        // Counting sort of the group ids by part, keeping each part's groups in first-seen order.
+        int[] members = new int[groups];
+        int[] fill = starts.clone();
+        for (int g = 0; g < groups; g++) {
+            members[fill[partOf[g]]++] = g;
+        }
+        HashAggregation[] out = new HashAggregation[parts];
+        for (int p = 0; p < parts; p++) {
+            out[p] = new HashAggregation(keyTypes, aggregates);
+            int n = starts[p + 1] - starts[p];
+            int[] srcGids = new int[n];
+            System.arraycopy(members, starts[p], srcGids, 0, n);
+            out[p].absorb(this, srcGids, n);
+        }
+        return out;
+    }
+
+    /** Merges another partial state of the same keys and aggregates into this one. */
+    public void combine(HashAggregation other) {
+        if (!keyTypes.equals(other.keyTypes) || !aggregates.equals(other.aggregates)) {
+            throw new IllegalArgumentException("cannot combine aggregations of different keys or aggregates");
+        }
+        absorb(other, null, other.groupCount());
+    }
+
+    private void absorb(HashAggregation source, int[] srcGids, int n) {
+        int[] dstGids = table.insertGroups(source.table, srcGids, n);
+        ensureCapacity(table.groupCount());
+        for (int a = 0; a < accumulators.length; a++) {
+            accumulators[a].merge(source.accumulators[a], srcGids, dstGids, n);
+        }
+    }
+
+    /**
+     * The result as dense morsels of at most {@code morselRows} rows: the key columns, then one
+     * column per aggregate in spec order. Raises NUMERIC_OVERFLOW when a SUM does not fit.
+     */
+    public List<Morsel> finish(int morselRows) {
+        if (morselRows < 1) {
+            throw new IllegalArgumentException("morselRows must be at least 1, got " + morselRows);
+        }
+        int groups = table.groupCount();
+        List<Morsel> out = new ArrayList<>();
+        for (int from = 0; from < groups; from += morselRows) {
+            int count = Math.min(morselRows, groups - from);
+            ColumnVector[] keys = table.keyVectors(from, count);
+            ColumnVector[] columns = new ColumnVector[keys.length + accumulators.length];
+            System.arraycopy(keys, 0, columns, 0, keys.length);
+            for (int a = 0; a < accumulators.length; a++) {
+                columns[keys.length + a] = accumulators[a].finish(from, count);
+            }
+            out.add(new Morsel(columns, count));
+        }
+        return out;
+    }
+
+    /** A rough size in bytes of the table, the accumulators and the scratch arrays. */
+    public long estimatedBytes() {
+        long bytes = 128L + table.estimatedBytes() + scratch.estimatedBytes() + 4L * gids.length;
+        for (Accumulator acc : accumulators) {
+            bytes += acc.estimatedBytes();
+        }
+        return bytes;
+    }
+
+    private void ensureCapacity(int groups) {
+        if (groups > capacity) {
+            capacity = Math.max(groups, capacity * 2);
+            for (Accumulator acc : accumulators) {
+                acc.ensureCapacity(capacity);
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.muru.operators.aggregate;
+
+import dev.muru.core.DataType;
+import dev.muru.core.Morsel;
+import dev.muru.core.PhysicalType;
+import dev.muru.core.vector.ColumnVector;
+import dev.muru.core.vector.IntVector;
+import dev.muru.core.vector.LongVector;
+import dev.muru.core.vector.NullMask;
+
+import java.util.Arrays;
+
+/**
+ * The fast path for one INTEGER, BIGINT, DATE or DECIMAL key: an open-addressing table of long
+ * keys with linear probing and a power-of-two capacity kept at most half full. Keys and group
+ * ids sit in the slots themselves so a probe touches no other array; NULL keys get one group
+ * outside the table.
+ */
+final class LongGroupTable extends GroupTable {
+    private final DataType keyType;
+    private long[] slotKeys;
+    /** Group id + 1 per slot; 0 marks an empty slot. */
+    private int[] slotGids;
+    private int mask;
+    private int growAt;
+    private long[] groupKeys = new long[16];
+    private int groups;
+    private int nullGid = -1;
+
+    LongGroupTable(DataType keyType) {
+        this.keyType = keyType;
+        allocateSlots(64);
+    }
+
+    @Override
+    int groupCount() {
+        return groups;
+    }
+
+    @Override
+    void groupIds(Morsel input, int[] gids, DenseInput scratch) {
+        ColumnVector v = input.column(0);
+        long[] keys = scratch.longs(v, input);
+        boolean[] nulls = scratch.nulls(v, input);
+        int n = input.size();
+        if (nulls == null) {
+            for (int i = 0; i < n; i++) {
+                gids[i] = findOrInsert(keys[i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                gids[i] = nulls[i] ? nullGroup() : findOrInsert(keys[i]);
+            }
+        }
+    }
+
+    private int findOrInsert(long key) {
+        int slot = (int) KeyHash.mix(key) & mask;
+        while (true) {
+            int g = slotGids[slot];
+            if (g == 0) {
+                return insert(key, slot);
+            }
+            if (slotKeys[slot] == key) {
+                return g - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private int insert(long key, int slot) {
+        int gid = newGroup(key);
+        slotKeys[slot] = key;
+        slotGids[slot] = gid + 1;
+        if (groups > growAt) {
+            rehash(slotKeys.length * 2);
+        }
+        return gid;
+    }
+
+    private int nullGroup() {
+        if (nullGid < 0) {
+            nullGid = newGroup(0);
+        }
+        return nullGid;
+    }
+
+    private int newGroup(long key) {
+        if (groups == groupKeys.length) {
+            groupKeys = Arrays.copyOf(groupKeys, groups * 2);
+        }
+        groupKeys[groups] = key;
+        return groups++;
+    }
+
+    private void allocateSlots(int capacity) {
+        slotKeys = new long[capacity];
+        slotGids = new int[capacity];
+        mask = capacity - 1;
+        growAt = capacity / 2;
+    }
+
+    private void rehash(int capacity) {
+        allocateSlots(capacity);
+        for (int g = 0; g < groups; g++) {
+            if (g == nullGid) {
+                continue;
+            }
+            long key = groupKeys[g];
+            int slot = (int) KeyHash.mix(key) & mask;
+            while (slotGids[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slotKeys[slot] = key;
+            slotGids[slot] = g + 1;
+        }
+    }
+
+    @Override
+    long groupHash(int gid) {
+        return gid == nullGid ? KeyHash.NULL : KeyHash.mix(groupKeys[gid]);
+    }
+
+    @Override
+    int[] insertGroups(GroupTable source, int[] srcGids, int n) {
+        LongGroupTable src = (LongGroupTable) source;
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            int g = sourceGid(srcGids, i);
+            out[i] = g == src.nullGid ? nullGroup() : findOrInsert(src.groupKeys[g]);
+        }
+        return out;
+    }
+
+    @Override
+    ColumnVector[] keyVectors(int from, int count) {
+        long[] nullMask = null;
+        if (nullGid >= from && nullGid < from + count) {
+            nullMask = new long[NullMask.words(count)];
+            NullMask.set(nullMask, nullGid - from);
+        }
+        ColumnVector v;
+        if (keyType.physical() == PhysicalType.INT) {
+            int[] out = new int[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = (int) groupKeys[from + i];
+            }
+            v = new IntVector(keyType, out, nullMask);
+        } else {
+            v = new LongVector(keyType, Arrays.copyOfRange(groupKeys, from, from + count), nullMask);
+        }
+        return new ColumnVector[] {v};
+    }
+
+
+    @Override
+    long estimatedBytes() {
+        return 64L + 12L * slotKeys.length + 8L * groupKeys.length;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.muru.operators.expr;
+
+import dev.muru.core.DataType;
+import dev.muru.core.Morsel;
+import dev.muru.core.vector.ColumnVector;
+import dev.muru.core.vector.LongVector;
+import dev.muru.core.vector.NullMask;
+import dev.muru.plan.expr.Function;
+
+/**
+ * + - * / % on long vectors: BIGINT, and DECIMAL as unscaled longs (the binder gives + - % equal
+ * scales and * the sum of scales, so nothing is rescaled here).
+ *
+ * <p>The fast loops ignore nulls and rely on the exact-arithmetic intrinsics. If one throws, a
+ * checked loop redoes the morsel skipping NULL rows, so the garbage under a NULL never raises an
+ * error, and the first real bad row raises the SQL error.
+ */
+final class LongArithmeticExpression implements VectorExpression {
+    private final Function op;
+    private final VectorExpression left;
+    private final VectorExpression right;
+    private final boolean rightIsConstant;
+    private final long constant;
+    private final DataType type;
+
+    private LongArithmeticExpression(Function op, VectorExpression left, VectorExpression right, DataType type) {
+        this.op = op;
+        this.left = left;
+        this.right = right;
+        this.type = type;
+        this.rightIsConstant = right instanceof ConstantExpression;
+        this.constant = rightIsConstant ? ((ConstantExpression) right).longValue() : 0;
+    }
+
+    /** Puts a constant operand of + and * on the right, where the column-constant loops expect it. */
+    static VectorExpression create(Function op, VectorExpression left, VectorExpression right, DataType type) {
+        boolean commutative = op == Function.ADD || op == Function.MULTIPLY;
+        if (commutative && left instanceof ConstantExpression && !(right instanceof ConstantExpression)) {
+            return new LongArithmeticExpression(op, right, left, type);
+        }
+        return new LongArithmeticExpression(op, left, right, type);
+    }
+
+    @Override
+    public ColumnVector evaluate(Morsel in) {
+        LongVector l = (LongVector) left.evaluate(in);
+        long[] a = l.values();
+        int[] sel = in.selection();
+        int n = in.size();
+        long[] r = new long[in.positions()];
+        if (rightIsConstant) {
+            long[] nulls = Vectors.copyNulls(l);
+            boolean done;
+            try {
+                done = columnConstant(a, constant, r, sel, n);
+            } catch (ArithmeticException e) {
+                done = false;
+            }
+            if (!done) {
+                checked(a, null, nulls, r, sel, n);
+            }
+            return new LongVector(type, r, nulls);
+        }
+        LongVector rv = (LongVector) right.evaluate(in);
+        long[] b = rv.values();
+        long[] nulls = Vectors.orNulls(l, rv, in.positions());
+        try {
+            columnColumn(a, b, r, sel, n);
+        } catch (ArithmeticException e) {
+            checked(a, b, nulls, r, sel, n);
+        }
+        return new LongVector(type, r, nulls);
+    }
+
+    /** Returns false when the constant makes every row need the checked loop (x / 0, x % 0). */
+    private boolean columnConstant(long[] a, long c, long[] r, int[] sel, int n) {
+        switch (op) {
+            case ADD:
+                if (sel == null) { for (int p = 0; p < n; p++) r[p] = Math.addExact(a[p], c); }
+                else { for (int i = 0; i < n; i++) { int p = sel[i]; r[p] = Math.addExact(a[p], c); } }
+                return true;
+            case SUBTRACT:
+                if (sel == null) { for (int p = 0; p < n; p++) r[p] = Math.subtractExact(a[p], c); }
+                else { for (int i = 0; i < n; i++) { int p = sel[i]; r[p] = Math.subtractExact(a[p], c); } }
+                return true;
+            case MULTIPLY:
+                if (sel == null) { for (int p = 0; p < n; p++) r[p] = Math.multiplyExact(a[p], c); }
+                else { for (int i = 0; i < n; i++) { int p = sel[i]; r[p] = Math.multiplyExact(a[p], c); } }
+                return true;
+            case DIVIDE:
+                if (c == 0) {
+                    return false;
+                }
+                if (c == -1) {
+                    // Long.MIN_VALUE / -1 silently wraps in Java
+                    if (sel == null) { for (int p = 0; p < n; p++) r[p] = Math.negateExact(a[p]); }
+                    else { for (int i = 0; i < n; i++) { int p = sel[i]; r[p] = Math.negateExact(a[p]); } }
+                    return true;
+                }
+                if (sel == null) { for (int p = 0; p < n; p++) r[p] = a[p] / c; }
+                else { for (int i = 0; i < n; i++) { int p = sel[i]; r[p] = a[p] / c; } }
+                return true;
+            case MODULO:
+                if (c == 0) {
+                    return false;
+                }
+                if (sel == null) { for (int p = 0; p < n; p++) r[p] = a[p] % c; }
+                else { for (int i = 0; i < n; i++) { int p = sel[i]; r[p] = a[p] % c; } }
+                return true;
+            default:
+                throw new IllegalStateException(op.name());
+        }
+    }
+
+    /** Integer division by zero throws ArithmeticException here, which sends the morsel to {@link #checked}. */
+    private void columnColumn(long[] a, long[] b, long[] r, int[] sel, int n) {
+        switch (op) {
+            case ADD:
+                if (sel == null) { for (int p = 0; p < n; p++) r[p] = Math.addExact(a[p], b[p]); }
+                else { for (int i = 0; i < n; i++) { int p = sel[i]; r[p] = Math.addExact(a[p], b[p]); } }
+                return;
+            case SUBTRACT:
+                if (sel == null) { for (int p = 0; p < n; p++) r[p] = Math.subtractExact(a[p], b[p]); }
+                else { for (int i = 0; i < n; i++) { int p = sel[i]; r[p] = Math.subtractExact(a[p], b[p]); } }
+                return;
+            case MULTIPLY:
+                if (sel == null) { for (int p = 0; p < n; p++) r[p] = Math.multiplyExact(a[p], b[p]); }
+                else { for (int i = 0; i < n; i++) { int p = sel[i]; r[p] = Math.multiplyExact(a[p], b[p]); } }
+                return;
+            case DIVIDE:
+                if (sel == null) { for (int p = 0; p < n; p++) r[p] = divide(a[p], b[p]); }
+                else { for (int i = 0; i < n; i++) { int p = sel[i]; r[p] = divide(a[p], b[p]); } }
+                return;
+            case MODULO:
+                if (sel == null) { for (int p = 0; p < n; p++) r[p] = a[p] % b[p]; }
+                else { for (int i = 0; i < n; i++) { int p = sel[i]; r[p] = a[p] % b[p]; } }
+                return;
+            default:
+                throw new IllegalStateException(op.name());
+        }
+    }
+
+    private static long divide(long x, long y) {
+        return y == -1 ? Math.negateExact(x) : x / y;
+    }
+
+    /** The slow path: skips NULL rows and raises the SQL error of the first bad live row. */
+    private void checked(long[] a, long[] b, long[] nulls, long[] r, int[] sel, int n) {
+        for (int i = 0; i < n; i++) {
+            int p = sel == null ? i : sel[i];
+            if (NullMask.isNull(nulls, p)) {
+                r[p] = 0;
+                continue;
+            }
+            r[p] = apply(a[p], b == null ? constant : b[p]);
+        }
+    }
+
+    private long apply(long x, long y) {
+        try {
+            switch (op) {
+                case ADD: return Math.addExact(x, y);
+                case SUBTRACT: return Math.subtractExact(x, y);
+                case MULTIPLY: return Math.multiplyExact(x, y);
+                case DIVIDE:
+                    if (y == 0) {
+                        throw Errors.divisionByZero();
+                    }
+                    return divide(x, y);
+                case MODULO:
+                    if (y == 0) {
+                        throw Errors.divisionByZero();
+                    }
+                    return x % y;
+                default: throw new IllegalStateException(op.name());
+            }
+        } catch (ArithmeticException e) {
+            throw Errors.overflow(type);
+        }
+    }
+
+    @Override
+    public DataType type() {
+        return type;
+    }
+
+    @Override
+    public String toString() {
+        return op.name().toLowerCase() + "(" + left + ", " + right + ")";
+    }
+}

@@ -1,0 +1,233 @@
+package dev.muru.operators.aggregate;
+
+import dev.muru.core.DataType;
+import dev.muru.core.Morsel;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static dev.muru.operators.aggregate.AggregateKind.AVG;
+import static dev.muru.operators.aggregate.AggregateKind.COUNT;
+import static dev.muru.operators.aggregate.AggregateKind.MAX;
+import static dev.muru.operators.aggregate.AggregateKind.MIN;
+import static dev.muru.operators.aggregate.AggregateKind.SUM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Randomised: three workers aggregate disjoint slices, partition their states, and the parts
+ * are combined per partition index; the union must equal a naive reference, and so must one
+ * instance fed everything.
+ */
+class PartitionCombineTest {
+    private static final DataType DEC = DataType.decimal(12, 2);
+    /** The pool of candidate key columns, then the value columns. */
+    private static final List<DataType> KEY_POOL = List.of(DataType.BIGINT, DataType.INTEGER, DataType.VARCHAR,
+            DataType.DOUBLE, DataType.BOOLEAN, DataType.DATE, DEC);
+    private static final List<DataType> VALUES = List.of(DataType.BIGINT, DataType.INTEGER, DataType.DOUBLE, DEC,
+            DataType.VARCHAR, DataType.DATE, DataType.BOOLEAN);
+
+    private static Object randomValue(DataType type, Random r, int domain) {
+        if (r.nextInt(10) == 0) {
+            return null;
+        }
+        switch (type.kind()) {
+            case BIGINT: return (long) r.nextInt(domain) * 1_000_000_007L - 3_000_000_000L;
+            case INTEGER: return r.nextInt(domain) - domain / 2;
+            case DATE: return 18_000 + r.nextInt(domain);
+            case DECIMAL: return (long) r.nextInt(domain * 100) - 500;
+            case DOUBLE: return r.nextInt(domain) / 4.0 - 3;
+            case BOOLEAN: return r.nextBoolean();
+            default: return "s" + r.nextInt(domain);
+        }
+    }
+
+    private static List<AggregateSpec> specs(int k) {
+        List<AggregateSpec> s = new ArrayList<>();
+        s.add(AggregateSpec.countStar());
+        for (int v = 0; v < 4; v++) {
+            for (AggregateKind kind : List.of(COUNT, SUM, AVG, MIN, MAX)) {
+                s.add(AggregateSpec.of(kind, false, k + v, VALUES.get(v)));
+            }
+        }
+        for (int v = 4; v < 7; v++) {
+            s.add(AggregateSpec.of(MIN, false, k + v, VALUES.get(v)));
+            s.add(AggregateSpec.of(MAX, true, k + v, VALUES.get(v)));
+        }
+        s.add(AggregateSpec.of(COUNT, true, k + 4, DataType.VARCHAR));
+        s.add(AggregateSpec.of(COUNT, true, k + 1, DataType.INTEGER));
+        s.add(AggregateSpec.of(COUNT, true, k + 6, DataType.BOOLEAN));
+        s.add(AggregateSpec.of(SUM, true, k, DataType.BIGINT));
+        s.add(AggregateSpec.of(AVG, true, k + 3, DEC));
+        s.add(AggregateSpec.of(SUM, true, k + 2, DataType.DOUBLE));
+        s.add(AggregateSpec.of(AVG, true, k + 1, DataType.INTEGER));
+        return s;
+    }
+
+    /** Morsels of random sizes; some carry junk rows that a selection vector skips. */
+    private static List<Morsel> morsels(List<DataType> types, List<Object[]> rows, Random r) {
+        List<Morsel> out = new ArrayList<>();
+        int i = 0;
+        while (i < rows.size()) {
+            int n = Math.min(rows.size() - i, 1 + r.nextInt(600));
+            List<Object[]> chunk = rows.subList(i, i + n);
+            i += n;
+            if (r.nextBoolean()) {
+                out.add(VectorFixtures.morsel(types, chunk));
+                continue;
+            }
+            List<Object[]> physical = new ArrayList<>();
+            int[] selection = new int[n];
+            for (int j = 0; j < n; j++) {
+                while (r.nextInt(3) == 0) {
+                    Object[] junk = new Object[types.size()];
+                    for (int c = 0; c < junk.length; c++) {
+                        junk[c] = randomValue(types.get(c), r, 1000);
+                    }
+                    physical.add(junk);
+                }
+                selection[j] = physical.size();
+                physical.add(chunk.get(j));
+            }
+            out.add(VectorFixtures.morsel(types, physical).withSelection(selection, n));
+        }
+        return out;
+    }
+
+    private static void check(List<Integer> keyColumns, int rowCount, long seed) {
+        Random r = new Random(seed);
+        int k = keyColumns.size();
+        List<DataType> types = new ArrayList<>();
+        for (int c : keyColumns) {
+            types.add(KEY_POOL.get(c));
+        }
+        List<DataType> keyTypes = List.copyOf(types);
+        types.addAll(VALUES);
+        int domain = 2 + r.nextInt(60);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < rowCount; i++) {
+            Object[] row = new Object[types.size()];
+            for (int c = 0; c < row.length; c++) {
+                row[c] = randomValue(types.get(c), r, c < k ? domain : 5000);
+            }
+            rows.add(row);
+        }
+        List<AggregateSpec> specs = specs(k);
+        List<Morsel> all = morsels(types, rows, r);
+        Map<List<Object>, Object[]> expected = ReferenceAggregation.compute(VectorFixtures.rows(all), k, specs);
+
+        HashAggregation single = new HashAggregation(keyTypes, specs);
+        all.forEach(single::add);
+        assertMatches(expected, VectorFixtures.rows(single.finish(97)), k, "single");
+
+        int parts = 4;
+        HashAggregation[][] partitioned = new HashAggregation[3][];
+        for (int w = 0; w < 3; w++) {
+            HashAggregation worker = new HashAggregation(keyTypes, specs);
+            for (int m = w; m < all.size(); m += 3) {
+                worker.add(all.get(m));
+            }
+            int before = worker.groupCount();
+            partitioned[w] = worker.partition(parts);
+            int sum = 0;
+            for (HashAggregation p : partitioned[w]) {
+                sum += k == 0 ? 0 : p.groupCount();
+            }
+            assertEquals(k == 0 ? 0 : before, sum, "partition keeps every group once");
+            assertEquals(before, worker.groupCount(), "partition leaves the source unchanged");
+        }
+        List<Object[]> combined = new ArrayList<>();
+        Set<List<Object>> seenKeys = new HashSet<>();
+        for (int p = 0; p < parts; p++) {
+            HashAggregation target = partitioned[0][p];
+            target.combine(partitioned[1][p]);
+            target.combine(partitioned[2][p]);
+            List<Object[]> rowsOfPart = VectorFixtures.rows(target.finish(50));
+            if (k == 0 && p > 0) {
+                continue;
+            }
+            for (Object[] row : rowsOfPart) {
+                assertTrue(seenKeys.add(new ArrayList<>(Arrays.asList(row).subList(0, k))), "a key lands in one partition only");
+            }
+            combined.addAll(rowsOfPart);
+        }
+        assertMatches(expected, combined, k, "combined");
+    }
+
+    private static void assertMatches(Map<List<Object>, Object[]> expected, List<Object[]> actual, int k, String what) {
+        assertEquals(expected.size(), actual.size(), what + ": group count");
+        Map<List<Object>, Object[]> byKey = new HashMap<>();
+        for (Object[] row : actual) {
+            byKey.put(new ArrayList<>(Arrays.asList(row).subList(0, k)), row);
+        }
+        for (Map.Entry<List<Object>, Object[]> e : expected.entrySet()) {
+            Object[] got = byKey.get(e.getKey());
+            if (got == null) {
+                fail(what + ": missing group " + e.getKey());
+            }
+            Object[] want = e.getValue();
+            for (int c = 0; c < want.length; c++) {
+                if (want[c] instanceof Double && got[c] instanceof Double) {
+                    double w = (Double) want[c];
+                    assertEquals(w, (Double) got[c], 1e-9 * Math.max(1, Math.abs(w)),
+                            what + ": column " + c + " of " + e.getKey());
+                } else {
+                    assertEquals(want[c], got[c], what + ": column " + c + " of " + e.getKey());
+                }
+            }
+        }
+    }
+
+    @Test
+    void singleBigintKey() {
+        check(List.of(0), 20_000, 1);
+    }
+
+    @Test
+    void singleIntegerDateAndDecimalKeys() {
+        check(List.of(1), 10_000, 2);
+        check(List.of(5), 10_000, 3);
+        check(List.of(6), 10_000, 4);
+    }
+
+    @Test
+    void singleStringDoubleAndBooleanKeys() {
+        check(List.of(2), 10_000, 5);
+        check(List.of(3), 10_000, 6);
+        check(List.of(4), 5_000, 7);
+    }
+
+    @Test
+    void compositeKeys() {
+        check(List.of(0, 2), 20_000, 8);
+        check(List.of(2, 4, 1), 20_000, 9);
+        check(List.of(3, 6, 5), 20_000, 10);
+    }
+
+    @Test
+    void noKeys() {
+        check(List.of(), 5_000, 11);
+        check(List.of(), 0, 12);
+    }
+
+    @Test
+    void manySeeds() {
+        Random r = new Random(99);
+        for (int seed = 0; seed < 20; seed++) {
+            List<Integer> keys = new ArrayList<>();
+            int count = r.nextInt(4);
+            for (int i = 0; i < count; i++) {
+                keys.add(r.nextInt(KEY_POOL.size()));
+            }
+            check(keys, r.nextInt(3000), 1000 + seed);
+        }
+    }
+}
