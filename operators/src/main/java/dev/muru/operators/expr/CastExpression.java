@@ -28,11 +28,15 @@ final class CastExpression implements VectorExpression {
     private final VectorExpression input;
     private final DataType source;
     private final DataType target;
+    /** DECIMAL(p,s) to DECIMAL(q,s) with q >= p: every value fits, only the declared type changes. */
+    private final boolean onlyWidensPrecision;
 
     private CastExpression(VectorExpression input, DataType target) {
         this.input = input;
         this.source = input.type();
         this.target = target;
+        this.onlyWidensPrecision = source.kind() == TypeKind.DECIMAL && target.kind() == TypeKind.DECIMAL
+                && source.scale() == target.scale() && target.precision() >= source.precision();
     }
 
     /** The cast of {@code input} to {@code target}; the input itself when the types are equal. */
@@ -71,6 +75,9 @@ final class CastExpression implements VectorExpression {
         ColumnVector v = input.evaluate(in);
         if (source.kind() == TypeKind.NULL) {
             return ColumnVector.allNull(target, in.positions());
+        }
+        if (onlyWidensPrecision) {
+            return Vectors.withNulls(v, target, Vectors.copyNulls(v));
         }
         ColumnVector widened = widen(v, in);
         if (widened != null) {
@@ -195,9 +202,6 @@ final class CastExpression implements VectorExpression {
     /** BIGINT (scale 0) or DECIMAL at {@code scale}: both are longs. */
     private ColumnVector toLongs(ColumnVector v, Morsel in, int scale) {
         boolean decimal = target.kind() == TypeKind.DECIMAL;
-        if (decimal && source.kind() == TypeKind.DECIMAL && source.scale() == scale && target.precision() >= source.precision()) {
-            return Vectors.withNulls(v, target, Vectors.copyNulls(v));
-        }
         long[] nulls = Vectors.copyNulls(v);
         long[] r = new long[in.positions()];
         for (int i = 0, n = in.size(); i < n; i++) {

@@ -14,7 +14,8 @@ import java.util.List;
  * one-row morsel, so that constant kernels (column &lt; constant, LIKE 'abc%') see constants.
  * A subtree whose evaluation fails (1 / 0) stays as it is: the error belongs to execution, and
  * is raised only if a row reaches it. It also drops constant operands that decide nothing
- * (x AND TRUE) or everything (x OR TRUE), and CASE branches whose condition is a constant.
+ * (x AND TRUE) or everything (x OR TRUE), CASE branches whose condition is a constant, and
+ * COALESCE arguments after a non-NULL constant.
  */
 public final class ConstantFolding {
     private static final Morsel ONE_ROW = new Morsel(new ColumnVector[0], 1);
@@ -96,6 +97,9 @@ public final class ConstantFolding {
             if (c.function() == Function.AND || c.function() == Function.OR) {
                 return simplifyLogical(c, c.function() == Function.AND);
             }
+            if (c.function() == Function.COALESCE) {
+                return simplifyCoalesce(c);
+            }
         }
         if (expr instanceof BoundExpr.Case) {
             return simplifyCase((BoundExpr.Case) expr);
@@ -119,6 +123,28 @@ public final class ConstantFolding {
         }
         if (kept.size() == 1) {
             return kept.get(0);
+        }
+        return kept.size() == c.args().size() ? c : new BoundExpr.Call(c.function(), kept, c.type());
+    }
+
+    /** COALESCE skips NULL constants and stops at the first other constant: what follows is never used. */
+    private static BoundExpr simplifyCoalesce(BoundExpr.Call c) {
+        List<BoundExpr> kept = new ArrayList<>();
+        for (BoundExpr arg : c.args()) {
+            if (arg instanceof BoundExpr.Constant && ((BoundExpr.Constant) arg).value() == null) {
+                continue;
+            }
+            kept.add(arg);
+            if (arg instanceof BoundExpr.Constant) {
+                break;
+            }
+        }
+        if (kept.isEmpty()) {
+            return new BoundExpr.Constant(null, c.type());
+        }
+        if (kept.size() == 1) {
+            BoundExpr only = kept.get(0);
+            return only.type().equals(c.type()) ? only : new BoundExpr.Cast(only, c.type());
         }
         return kept.size() == c.args().size() ? c : new BoundExpr.Call(c.function(), kept, c.type());
     }

@@ -14,7 +14,8 @@ final class DecimalMath {
         }
         if (digits > 18) {
             // 10^19 is beyond a long: at 19 digits only |x| >= 5e18 rounds to one unit, beyond that all is 0
-            return digits == 19 && Math.abs(x) >= 5_000_000_000_000_000_000L ? (x < 0 ? -1 : 1) : 0;
+            long half = 5_000_000_000_000_000_000L;
+            return digits > 19 ? 0 : x >= half ? 1 : x <= -half ? -1 : 0;
         }
         long factor = Values.pow10(digits);
         long quotient = x / factor;

@@ -10,7 +10,6 @@ import dev.muru.core.vector.ColumnVector;
 import dev.muru.plan.expr.BoundExpr;
 import dev.muru.plan.expr.Function;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -226,9 +225,11 @@ public final class ExpressionCompiler {
     private static VectorExpression comparison(Function fn, VectorExpression l, VectorExpression r) {
         DataType lt = l.type();
         DataType rt = r.type();
-        boolean sameRepresentation = lt.physical() == rt.physical()
-                && (lt.physical() != PhysicalType.LONG || scale(lt) == scale(rt))
-                && lt.kind() != TypeKind.NULL && rt.kind() != TypeKind.NULL;
+        // BIGINT and DECIMAL(p,0) are both plain longs; INTEGER and DATE share int[] but do not compare
+        boolean sameRepresentation = lt.kind() == rt.kind() && (lt.kind() != TypeKind.DECIMAL || lt.scale() == rt.scale())
+                && lt.kind() != TypeKind.NULL
+                || lt.isString() && rt.isString()
+                || lt.physical() == PhysicalType.LONG && rt.physical() == PhysicalType.LONG && scale(lt) == scale(rt);
         if (!sameRepresentation) {
             DataType common = commonType(lt, rt);
             l = coerce(l, common);

@@ -96,12 +96,28 @@ final class IntArithmeticExpression implements VectorExpression {
                     else { for (int i = 0; i < n; i++) { int p = sel[i]; r[p] = Math.negateExact(a[p]); } }
                     return true;
                 }
+                if (c > 0 && (c & (c - 1)) == 0) {
+                    // A power of two: a shift, biased by c - 1 for negatives so it truncates toward zero
+                    int shift = Integer.numberOfTrailingZeros(c);
+                    int bias = c - 1;
+                    if (sel == null) { for (int p = 0; p < n; p++) { int x = a[p]; r[p] = (x + ((x >> 31) & bias)) >> shift; } }
+                    else { for (int i = 0; i < n; i++) { int p = sel[i]; int x = a[p]; r[p] = (x + ((x >> 31) & bias)) >> shift; } }
+                    return true;
+                }
                 if (sel == null) { for (int p = 0; p < n; p++) r[p] = a[p] / c; }
                 else { for (int i = 0; i < n; i++) { int p = sel[i]; r[p] = a[p] / c; } }
                 return true;
             case MODULO:
                 if (c == 0) {
                     return false;
+                }
+                if (c > 0 && (c & (c - 1)) == 0) {
+                    // x % 2^k without a division: x minus x truncated toward zero to a multiple of c
+                    int bias = c - 1;
+                    int mask = -c;
+                    if (sel == null) { for (int p = 0; p < n; p++) { int x = a[p]; r[p] = x - ((x + ((x >> 31) & bias)) & mask); } }
+                    else { for (int i = 0; i < n; i++) { int p = sel[i]; int x = a[p]; r[p] = x - ((x + ((x >> 31) & bias)) & mask); } }
+                    return true;
                 }
                 if (sel == null) { for (int p = 0; p < n; p++) r[p] = a[p] % c; }
                 else { for (int i = 0; i < n; i++) { int p = sel[i]; r[p] = a[p] % c; } }

@@ -137,6 +137,10 @@ final class StringFunctionExpression implements VectorExpression {
 
     @Override
     public String toString() {
-        return function.name().toLowerCase() + "(...)";
+        StringBuilder sb = new StringBuilder(function.name().toLowerCase()).append('(');
+        for (int i = 0; i < args.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(args[i]);
+        }
+        return sb.append(')').toString();
     }
 }

@@ -69,6 +69,32 @@ class ArithmeticExpressionTest {
     }
 
     @Test
+    void divisionAndModuloByPowersOfTwoMatchJava() {
+        var longs = list(Long.MIN_VALUE, Long.MAX_VALUE, -1L, -3L, -4L, -5L, 0L, 5L, 7L, null, -(1L << 41) - 1);
+        for (long c : new long[] {1, 2, 4, 8, 1L << 40, 3}) {
+            java.util.List<Object> quotients = new java.util.ArrayList<>();
+            java.util.List<Object> remainders = new java.util.ArrayList<>();
+            for (Object v : longs) {
+                quotients.add(v == null ? null : (Long) v / c);
+                remainders.add(v == null ? null : (Long) v % c);
+            }
+            check1(bin(Function.DIVIDE, BIGINT, col(0, BIGINT), lit(c, BIGINT)), BIGINT, longs, quotients);
+            check1(bin(Function.MODULO, BIGINT, col(0, BIGINT), lit(c, BIGINT)), BIGINT, longs, remainders);
+        }
+        var ints = list(Integer.MIN_VALUE, Integer.MAX_VALUE, -1, -3, -4, 0, 5, null);
+        for (int c : new int[] {1, 2, 16, 1 << 30}) {
+            java.util.List<Object> quotients = new java.util.ArrayList<>();
+            java.util.List<Object> remainders = new java.util.ArrayList<>();
+            for (Object v : ints) {
+                quotients.add(v == null ? null : (Integer) v / c);
+                remainders.add(v == null ? null : (Integer) v % c);
+            }
+            check1(bin(Function.DIVIDE, INT, col(0, INT), lit(c, INT)), INT, ints, quotients);
+            check1(bin(Function.MODULO, INT, col(0, INT), lit(c, INT)), INT, ints, remainders);
+        }
+    }
+
+    @Test
     void doubleArithmetic() {
         Object[][] pairs = {{1.5, 0.5}, {-3.0, 2.0}, {null, 1.0}, {2.0, null}, {1e308, 10.0}};
         BoundExpr a = col(0, DOUBLE);

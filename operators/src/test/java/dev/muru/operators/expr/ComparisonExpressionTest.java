@@ -2,7 +2,6 @@ package dev.muru.operators.expr;
 
 import dev.muru.core.DataType;
 import dev.muru.core.Morsel;
-import dev.muru.plan.expr.BoundExpr;
 import dev.muru.plan.expr.Function;
 import org.junit.jupiter.api.Test;
 
@@ -142,5 +141,7 @@ class ComparisonExpressionTest {
         check1(cmp(Function.GREATER, col(0, DOUBLE), lit(1L, BIGINT)), DOUBLE, list(1.5, 0.5), list(true, false));
         check1(cmp(Function.EQUAL, col(0, DATE), lit("1970-01-02", TEXT)), DATE, list(1, 2), list(true, false));
         check1(cmp(Function.EQUAL, col(0, BIGINT), lit(null, DataType.NULL)), BIGINT, list(1L, null), list(null, null));
+        ExprTesting.assertError(dev.muru.core.ErrorCode.DATATYPE_MISMATCH, "cannot compare INTEGER with DATE",
+                () -> ExpressionCompiler.compile(cmp(Function.EQUAL, col(0, INT), col(1, DATE))));
     }
 }

@@ -94,6 +94,29 @@ class LikeExpressionTest {
     }
 
     @Test
+    void generalMatcherAgreesWithRegexOnRandomInputs() {
+        java.util.Random random = new java.util.Random(42);
+        String[] patternChars = {"a", "b", "%", "_", "\uD83D\uDE00"};
+        String[] textChars = {"a", "b", "\uD83D\uDE00"};
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder pattern = new StringBuilder();
+            StringBuilder regex = new StringBuilder();
+            for (int i = random.nextInt(6); i > 0; i--) {
+                String c = patternChars[random.nextInt(patternChars.length)];
+                pattern.append(c);
+                regex.append(c.equals("%") ? ".*" : c.equals("_") ? "." : java.util.regex.Pattern.quote(c));
+            }
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(7); i > 0; i--) {
+                text.append(textChars[random.nextInt(textChars.length)]);
+            }
+            boolean expected = java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.DOTALL)
+                    .matcher(text).matches();
+            assertEquals(expected, like(text.toString(), pattern.toString()), "'" + text + "' LIKE '" + pattern + "'");
+        }
+    }
+
+    @Test
     void escapeCharacter() {
         assertTrue(LikePattern.compile("100!%", '!').matches("100%"));
         assertFalse(LikePattern.compile("100!%", '!').matches("1000"));

@@ -134,7 +134,9 @@ public final class PhysicalPlanner {
     private static Open next(Pipeline previous, boolean ordered) {
         Open o = new Open();
         o.source = new PipelineSource.PipelineOutput(previous.id(), previous.sink().schema());
-        o.estimatedRows = previous.estimatedRows();
+        boolean oneRow = previous.sink() instanceof PipelineSink.Aggregate
+                && ((PipelineSink.Aggregate) previous.sink()).keyCount() == 0;
+        o.estimatedRows = oneRow ? 1 : previous.estimatedRows();
         o.ordered = ordered;
         return o;
     }
