@@ -29,7 +29,9 @@ final class ExplainFormatter {
             if (actual != null && p.id() < actual.size()) {
                 PipelineStats s = actual.get(p.id());
                 head.append(s.decision).append("] actual: ").append(s.rowsIn).append(" rows in ")
-                        .append(s.morselsIn).append(" morsels -> ").append(s.rowsOut).append(" rows, ")
+                        .append(s.morselsIn).append(" morsels")
+                        .append(s.skippedRowGroups > 0 ? " (" + s.skippedRowGroups + " row groups skipped by zone maps)" : "")
+                        .append(" -> ").append(s.rowsOut).append(" rows, ")
                         .append(String.format(Locale.ROOT, "%.3f ms", s.wallNanos / 1e6));
             } else if (estimated != null) {
                 head.append(estimated.get(p.id())).append(']');

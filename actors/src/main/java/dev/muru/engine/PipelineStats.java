@@ -9,6 +9,7 @@ final class PipelineStats {
     long rowsOut;
     long wallNanos;
     long workerNanos;
+    int skippedRowGroups;
 
     PipelineStats(ParallelConfig.Decision decision, long rowsIn, int morselsIn) {
         this.decision = decision;

@@ -27,6 +27,7 @@ import dev.muru.plan.physical.PhysicalPlanner;
 import dev.muru.plan.physical.Pipeline;
 import dev.muru.plan.physical.PipelineSink;
 import dev.muru.plan.physical.PipelineSource;
+import dev.muru.plan.physical.PipelineStep;
 import dev.muru.storage.Catalog;
 import dev.muru.storage.Catalog.CatalogReply;
 import dev.muru.storage.CatalogView;
@@ -103,6 +104,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     private final List<SinkState> finishedSinks = new ArrayList<>();
     private final List<List<Morsel>> partitionOutputs = new ArrayList<>();
     private long pipelineStart;
+    private int skippedRowGroups;
     private Consumer<WriteResult> onWrite;
 
     public static Behavior<Command> create(String sql, ActorRef<MuruEngine.QueryResponse> replyTo, MuruSettings settings,
@@ -272,11 +274,14 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             return replied ? Behaviors.stopped() : this;
         }
         Pipeline p = plan.pipelines().get(current);
-        List<Morsel> input = sourceMorsels(p.source());
+        List<Morsel> input = sourceMorsels(p);
         MorselDispatcher dispatcher = new MorselDispatcher(input);
         long rows = dispatcher.rows();
         ParallelConfig.Decision d = parallel.decide(p, rows, input.size(), false);
-        stats.add(new PipelineStats(d, rows, input.size()));
+        PipelineStats pipelineStats = new PipelineStats(d, rows, input.size());
+        pipelineStats.skippedRowGroups = skippedRowGroups;
+        skippedRowGroups = 0;
+        stats.add(pipelineStats);
         pipelineStart = System.nanoTime();
         finishedSinks.clear();
         partitionOutputs.clear();
@@ -404,7 +409,8 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         return CollectSink.slice(all, c.limit(), c.offset());
     }
 
-    private List<Morsel> sourceMorsels(PipelineSource source) {
+    private List<Morsel> sourceMorsels(Pipeline p) {
+        PipelineSource source = p.source();
         if (source instanceof PipelineSource.PipelineOutput) {
             return outputs.get(((PipelineSource.PipelineOutput) source).pipeline());
         }
@@ -414,8 +420,15 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         PipelineSource.TableScan scan = (PipelineSource.TableScan) source;
         TableSnapshot snapshot = snapshots.snapshot(scan.table());
         List<Morsel> out = new ArrayList<>(snapshot.rowGroups().size());
+        RowGroupPruner pruner = !p.steps().isEmpty() && p.steps().get(0) instanceof PipelineStep.Filter
+                ? new RowGroupPruner(((PipelineStep.Filter) p.steps().get(0)).predicate(), scan.columns()) : null;
+        int skipped = 0;
         for (RowGroup rg : snapshot.rowGroups()) {
             if (rg.rowCount() == 0) {
+                continue;
+            }
+            if (pruner != null && pruner.prunes() && !pruner.mayMatch(rg)) {
+                skipped++;
                 continue;
             }
             Morsel full = rg.toMorsel();
@@ -425,6 +438,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             }
             out.add(new Morsel(cols, rg.rowCount()));
         }
+        skippedRowGroups = skipped;
         return out;
     }
 

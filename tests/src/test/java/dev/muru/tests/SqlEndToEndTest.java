@@ -110,6 +110,29 @@ class SqlEndToEndTest {
     }
 
     @Test
+    void zoneMapsSkipRowGroupsWithoutLosingRows() {
+        db.check("SELECT COUNT(*), MIN(id), MAX(id) FROM nums WHERE id <= 600", "600|1|600");
+        db.check("SELECT COUNT(*) FROM nums WHERE id > 9000 AND id < 9100 AND grp >= 0", "90");
+        db.check("SELECT COUNT(*) FROM nums WHERE 9990 < id", "10");
+        db.check("SELECT COUNT(*) FROM nums WHERE id = 20000");
+        for (var engine : List.of(db.sequential, db.parallel)) {
+            String plan = String.join("\n", DualEngine.text(engine.query("EXPLAIN ANALYZE SELECT COUNT(*) FROM nums WHERE id <= 600")));
+            assertTrue(plan.contains("row groups skipped by zone maps"), plan);
+        }
+    }
+
+    @Test
+    void explainShowsPipelinesAndDecisions() {
+        String plan = String.join("\n", DualEngine.text(db.sequential.query(
+                "EXPLAIN SELECT grp, COUNT(*) FROM nums WHERE id > 5 GROUP BY grp ORDER BY 2 DESC LIMIT 3")));
+        assertTrue(plan.contains("Pipeline 0 [sequential"), plan);
+        assertTrue(plan.contains("hash aggregate"), plan);
+        assertTrue(plan.contains("top-3"), plan);
+        String parallelPlan = String.join("\n", DualEngine.text(db.parallel.query("EXPLAIN SELECT COUNT(*) FROM nums")));
+        assertTrue(parallelPlan.contains("parallel, DOP 3"), parallelPlan);
+    }
+
+    @Test
     void limitWithoutOrderReturnsExactlyThatMany() {
         assertEquals(7, db.rows("SELECT id FROM nums LIMIT 7").size());
         assertEquals(5, db.rows("SELECT id FROM nums WHERE id > 9995 LIMIT 100").size());
