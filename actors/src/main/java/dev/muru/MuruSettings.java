@@ -30,7 +30,20 @@ public record MuruSettings(int morselRows, int parallelism, int aggregatePartiti
 
     /** Settings from the classpath configuration and the environment. */
     public static MuruSettings load() {
-        return fromConfig(ConfigFactory.load(), System.getenv(THRESHOLD_ENV));
+        return fromConfig(defaultConfig(), System.getenv(THRESHOLD_ENV));
+    }
+
+    /**
+     * System properties, then application.conf, then Muru's Pekko preferences (muru-pekko.conf),
+     * then every reference.conf.
+     */
+    public static Config defaultConfig() {
+        ConfigFactory.invalidateCaches();
+        return ConfigFactory.defaultOverrides()
+                .withFallback(ConfigFactory.defaultApplication())
+                .withFallback(ConfigFactory.parseResources("muru-pekko.conf"))
+                .withFallback(ConfigFactory.defaultReference())
+                .resolve();
     }
 
     public static MuruSettings fromConfig(Config config, String thresholdOverride) {

@@ -1,6 +1,12 @@
 package dev.muru.engine;
 
 import dev.muru.MuruSettings;
+import dev.muru.core.Schema;
+import dev.muru.operators.expr.ConstantFolding;
+import dev.muru.plan.expr.BoundExpr;
+import dev.muru.plan.expr.ExpressionFormatter;
+import dev.muru.plan.logical.AggregateCall;
+import dev.muru.plan.logical.SortItem;
 import dev.muru.plan.logical.LogicalPlan;
 import dev.muru.plan.physical.PhysicalPlan;
 import dev.muru.plan.physical.Pipeline;
@@ -9,7 +15,6 @@ import dev.muru.plan.physical.PipelineSource;
 import dev.muru.plan.physical.PipelineStep;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,10 +45,12 @@ final class ExplainFormatter {
             }
             out.add(head.toString());
             out.add("    source: " + source(p.source()));
+            Schema input = p.source().schema();
             for (PipelineStep s : p.steps()) {
-                out.add("    step:   " + step(s));
+                out.add("    step:   " + step(s, input));
+                input = s.schema();
             }
-            out.add("    sink:   " + sink(p.sink(), settings));
+            out.add("    sink:   " + sink(p.sink(), input, settings));
         }
         return out;
     }
@@ -65,20 +72,24 @@ final class ExplainFormatter {
             return "Values (" + ((LogicalPlan.Values) p).rows().size() + " rows)";
         }
         if (p instanceof LogicalPlan.Filter) {
-            return "Filter " + ((LogicalPlan.Filter) p).predicate();
+            LogicalPlan.Filter f = (LogicalPlan.Filter) p;
+            return "Filter " + expr(f.predicate(), f.input().schema());
         }
         if (p instanceof LogicalPlan.Project) {
-            return "Project " + ((LogicalPlan.Project) p).expressions();
+            LogicalPlan.Project pr = (LogicalPlan.Project) p;
+            return "Project " + exprs(pr.expressions(), pr.input().schema());
         }
         if (p instanceof LogicalPlan.Aggregate) {
             LogicalPlan.Aggregate a = (LogicalPlan.Aggregate) p;
-            return "Aggregate keys=" + a.groupKeys() + " aggregates=" + a.aggregates();
+            return "Aggregate keys [" + exprs(a.groupKeys(), a.input().schema()) + "] aggregates ["
+                    + aggregates(a.aggregates(), a.input().schema()) + "]";
         }
         if (p instanceof LogicalPlan.Distinct) {
             return "Distinct";
         }
         if (p instanceof LogicalPlan.Sort) {
-            return "Sort " + ((LogicalPlan.Sort) p).items();
+            LogicalPlan.Sort so = (LogicalPlan.Sort) p;
+            return "Sort " + sortItems(so.items(), so.input().schema());
         }
         LogicalPlan.Limit l = (LogicalPlan.Limit) p;
         return "Limit " + (l.limit() < 0 ? "all" : l.limit()) + " offset " + l.offset();
@@ -87,7 +98,7 @@ final class ExplainFormatter {
     private static String source(PipelineSource s) {
         if (s instanceof PipelineSource.TableScan) {
             PipelineSource.TableScan t = (PipelineSource.TableScan) s;
-            return "scan " + t.table() + " columns " + t.schema().names() + " " + Arrays.toString(t.columns());
+            return "scan " + t.table() + " " + t.schema().names();
         }
         if (s instanceof PipelineSource.ConstantRows) {
             return "constant rows (" + ((PipelineSource.ConstantRows) s).rows().size() + ")";
@@ -95,27 +106,60 @@ final class ExplainFormatter {
         return "output of pipeline " + ((PipelineSource.PipelineOutput) s).pipeline();
     }
 
-    private static String step(PipelineStep s) {
+    private static String step(PipelineStep s, Schema input) {
         if (s instanceof PipelineStep.Filter) {
-            return "filter " + ((PipelineStep.Filter) s).predicate();
+            return "filter " + expr(((PipelineStep.Filter) s).predicate(), input);
         }
-        return "project " + ((PipelineStep.Project) s).expressions();
+        return "project " + exprs(((PipelineStep.Project) s).expressions(), input);
     }
 
-    private static String sink(PipelineSink s, MuruSettings settings) {
+    private static String expr(BoundExpr e, Schema input) {
+        return ExpressionFormatter.format(ConstantFolding.fold(e), input);
+    }
+
+    private static String exprs(List<BoundExpr> es, Schema input) {
+        List<String> out = new ArrayList<>();
+        for (BoundExpr e : es) {
+            out.add(expr(e, input));
+        }
+        return String.join(", ", out);
+    }
+
+    private static String aggregates(List<AggregateCall> calls, Schema input) {
+        List<String> out = new ArrayList<>();
+        for (AggregateCall c : calls) {
+            out.add(c.argument() == null ? "count(*)" : c.function().name().toLowerCase(Locale.ROOT) + "("
+                    + (c.distinct() ? "DISTINCT " : "") + expr(c.argument(), input) + ")");
+        }
+        return String.join(", ", out);
+    }
+
+    private static String sortItems(List<SortItem> items, Schema input) {
+        List<String> out = new ArrayList<>();
+        for (SortItem i : items) {
+            out.add(input.name(i.column()) + (i.ascending() ? " ASC" : " DESC") + (i.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"));
+        }
+        return String.join(", ", out);
+    }
+
+    private static String sink(PipelineSink s, Schema input, MuruSettings settings) {
         if (s instanceof PipelineSink.Aggregate) {
             PipelineSink.Aggregate a = (PipelineSink.Aggregate) s;
-            return "hash aggregate, " + a.keyCount() + " keys, " + a.aggregates()
-                    + "; parallel partials combined by " + (a.keyCount() == 0 ? 1 : settings.effectiveAggregatePartitions())
-                    + " aggregate actors";
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < a.keyCount(); i++) {
+                keys.add(input.name(i));
+            }
+            return "hash aggregate keys [" + String.join(", ", keys) + "] aggregates [" + aggregates(a.aggregates(), input)
+                    + "]; in parallel, partials combine in " + (a.keyCount() == 0 ? 1 : settings.effectiveAggregatePartitions())
+                    + " aggregate actor(s)";
         }
         if (s instanceof PipelineSink.Distinct) {
-            return "distinct (hash); parallel partials combined by " + settings.effectiveAggregatePartitions()
-                    + " aggregate actors";
+            return "distinct (hash); in parallel, partials combine in " + settings.effectiveAggregatePartitions()
+                    + " aggregate actor(s)";
         }
         if (s instanceof PipelineSink.Sort) {
             PipelineSink.Sort o = (PipelineSink.Sort) s;
-            return (o.topN() >= 0 ? "top-" + o.topN() + " " : "sort runs + merge ") + o.items();
+            return (o.topN() >= 0 ? "top-" + o.topN() + " heap by " : "sorted runs + merge by ") + sortItems(o.items(), input);
         }
         PipelineSink.Collect c = (PipelineSink.Collect) s;
         return "collect" + (c.limit() >= 0 ? " limit " + c.limit() : "") + (c.offset() > 0 ? " offset " + c.offset() : "");

@@ -316,7 +316,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         if (s instanceof PipelineSink.Collect) {
             PipelineSink.Collect c = (PipelineSink.Collect) s;
             long wanted = c.limit() < 0 ? -1 : (c.limit() > Long.MAX_VALUE - c.offset() ? -1 : c.limit() + c.offset());
-            return new CollectSink(p.ordered() ? -1 : wanted, sharedCount);
+            return new CollectSink(wanted, sharedCount);
         }
         if (s instanceof PipelineSink.Sort) {
             return new SortSink((PipelineSink.Sort) s);

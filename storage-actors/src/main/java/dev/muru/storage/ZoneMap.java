@@ -131,20 +131,9 @@ public final class ZoneMap {
         return mayContainLong(v, v);
     }
 
-    /** Code point order, the SQL string order of Muru (String.compareTo orders UTF-16 units). */
+    /** SQL string order, by code point (the same order the evaluator and sorts use). */
     public static int compareStrings(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        for (int i = 0; i < n; i++) {
-            char x = a.charAt(i);
-            char y = b.charAt(i);
-            if (x != y) {
-                if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
-                    return Integer.compare(a.codePointAt(i), b.codePointAt(i));
-                }
-                return x - y;
-            }
-        }
-        return a.length() - b.length();
+        return dev.muru.core.Values.compareStrings(a, b);
     }
 
     @Override

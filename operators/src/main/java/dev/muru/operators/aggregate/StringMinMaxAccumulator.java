@@ -7,7 +7,7 @@ import dev.muru.core.vector.StringVector;
 
 import java.util.Arrays;
 
-/** MIN and MAX of VARCHAR/CHAR by code point order ({@link String#compareTo}). */
+/** MIN and MAX of VARCHAR/CHAR by code point order. */
 final class StringMinMaxAccumulator extends Accumulator {
     /** +1 for MAX, -1 for MIN: a candidate wins when its comparison has this sign. */
     private final int sign;
@@ -29,7 +29,7 @@ final class StringMinMaxAccumulator extends Accumulator {
 
     private void offer(int g, String v) {
         String cur = values[g];
-        if (cur == null || Integer.signum(v.compareTo(cur)) == sign) {
+        if (cur == null || Integer.signum(dev.muru.core.Values.compareStrings(v, cur)) == sign) {
             values[g] = v;
             chars += v.length() - (cur == null ? 0 : cur.length());
         }

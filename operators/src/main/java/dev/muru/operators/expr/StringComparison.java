@@ -13,28 +13,9 @@ final class StringComparison extends ComparisonExpression {
         this.constant = right instanceof ConstantExpression ? ((ConstantExpression) right).stringValue() : null;
     }
 
-    /**
-     * Code point order. String.compareTo orders UTF-16 units, which puts U+E000..U+FFFF after
-     * the surrogates of supplementary characters; shifting both ranges at the first difference fixes it.
-     */
+    /** SQL string order, by code point. */
     static int compare(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        for (int i = 0; i < n; i++) {
-            char x = a.charAt(i);
-            char y = b.charAt(i);
-            if (x != y) {
-                if (x >= 0xD800 && y >= 0xD800) {
-                    return codePointRank(x) - codePointRank(y);
-                }
-                return x - y;
-            }
-        }
-        return a.length() - b.length();
-    }
-
-    /** Surrogates (D800..DFFF) move above E000..FFFF, which move down to make room. */
-    private static int codePointRank(char c) {
-        return c >= 0xE000 ? c - 0x800 : c + 0x2000;
+        return dev.muru.core.Values.compareStrings(a, b);
     }
 
     private boolean holds(String a, String b) {

@@ -2,7 +2,7 @@ package dev.muru.operators.sort;
 
 import dev.muru.core.vector.StringVector;
 
-/** A sort key over VARCHAR and CHAR by String.compareTo, i.e. by UTF-16 code unit. */
+/** A sort key over VARCHAR and CHAR in SQL string order (by code point). */
 final class StringSortColumn extends SortColumn {
     private final String[] values;
 
@@ -13,6 +13,6 @@ final class StringSortColumn extends SortColumn {
 
     @Override
     int compareValues(int a, SortColumn other, int b) {
-        return values[a].compareTo(((StringSortColumn) other).values[b]);
+        return dev.muru.core.Values.compareStrings(values[a], ((StringSortColumn) other).values[b]);
     }
 }

@@ -11,6 +11,8 @@ import dev.muru.parser.ast.Query;
 import dev.muru.parser.ast.QueryBody;
 import dev.muru.parser.ast.SelectItem;
 import dev.muru.plan.expr.BoundExpr;
+import dev.muru.plan.expr.ExpressionFormatter;
+import dev.muru.plan.logical.AggregateCall;
 import dev.muru.plan.logical.LogicalPlan;
 import dev.muru.plan.logical.SortItem;
 
@@ -94,12 +96,15 @@ final class SelectBinder {
 
         boolean aggregated = !groupKeys.isEmpty() || !aggs.calls.isEmpty() || having != null;
         if (aggregated) {
+            // Internal column names, as EXPLAIN shows them: the expressions themselves.
+            Schema in = plan.schema();
             List<Column> aggCols = new ArrayList<>();
-            for (int i = 0; i < groupKeys.size(); i++) {
-                aggCols.add(new Column("group" + i, groupKeys.get(i).type()));
+            for (BoundExpr k : groupKeys) {
+                aggCols.add(new Column(ExpressionFormatter.format(k, in), k.type()));
             }
-            for (int i = 0; i < aggs.calls.size(); i++) {
-                aggCols.add(new Column(aggs.calls.get(i).function().name().toLowerCase(), aggs.calls.get(i).type()));
+            for (AggregateCall c : aggs.calls) {
+                aggCols.add(new Column(c.argument() == null ? "count(*)" : c.function().name().toLowerCase()
+                        + "(" + (c.distinct() ? "DISTINCT " : "") + ExpressionFormatter.format(c.argument(), in) + ")", c.type()));
             }
             plan = new LogicalPlan.Aggregate(plan, groupKeys, aggs.calls, new Schema(aggCols));
             if (having != null) {

@@ -3,6 +3,7 @@ package dev.muru.plan.physical;
 import dev.muru.core.Column;
 import dev.muru.core.Schema;
 import dev.muru.plan.expr.BoundExpr;
+import dev.muru.plan.expr.ExpressionFormatter;
 import dev.muru.plan.logical.AggregateCall;
 import dev.muru.plan.logical.LogicalPlan;
 
@@ -33,9 +34,8 @@ public final class PhysicalPlanner {
     public static PhysicalPlan plan(LogicalPlan logical) {
         PhysicalPlanner p = new PhysicalPlanner();
         Open open = p.build(logical);
-        boolean previousIsCollect = !p.done.isEmpty()
-                && p.done.get(p.done.size() - 1).sink() instanceof PipelineSink.Collect;
-        if (!(open.steps.isEmpty() && open.source instanceof PipelineSource.PipelineOutput && previousIsCollect)) {
+        // With nothing left to do, the last breaker's output already is the result.
+        if (!(open.steps.isEmpty() && open.source instanceof PipelineSource.PipelineOutput)) {
             p.close(open, new PipelineSink.Collect(-1, 0, open.schema()));
         }
         return new PhysicalPlan(p.done, logical.schema());
@@ -65,7 +65,9 @@ public final class PhysicalPlanner {
         if (plan instanceof LogicalPlan.Project) {
             LogicalPlan.Project p = (LogicalPlan.Project) plan;
             Open o = build(p.input());
-            o.steps.add(new PipelineStep.Project(p.expressions(), p.schema()));
+            if (!isIdentity(p.expressions(), o.schema().size())) {
+                o.steps.add(new PipelineStep.Project(p.expressions(), p.schema()));
+            }
             return o;
         }
         if (plan instanceof LogicalPlan.Aggregate) {
@@ -98,13 +100,28 @@ public final class PhysicalPlanner {
         throw new IllegalArgumentException("no physical plan for " + plan.getClass().getSimpleName());
     }
 
+    /** A projection that passes its input through unchanged (column names do not matter here). */
+    private static boolean isIdentity(List<BoundExpr> exprs, int inputWidth) {
+        if (exprs.size() != inputWidth) {
+            return false;
+        }
+        for (int i = 0; i < exprs.size(); i++) {
+            BoundExpr e = exprs.get(i);
+            if (!(e instanceof BoundExpr.InputRef) || ((BoundExpr.InputRef) e).index() != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Open aggregate(LogicalPlan.Aggregate a) {
         Open o = build(a.input());
         // Pre-projection: keys first, then one column per aggregate argument.
         List<BoundExpr> exprs = new ArrayList<>(a.groupKeys());
         List<Column> cols = new ArrayList<>();
-        for (int i = 0; i < a.groupKeys().size(); i++) {
-            cols.add(new Column("key" + i, a.groupKeys().get(i).type()));
+        Schema in = o.schema();
+        for (BoundExpr k : a.groupKeys()) {
+            cols.add(new Column(ExpressionFormatter.format(k, in), k.type()));
         }
         List<AggregateCall> calls = new ArrayList<>();
         for (AggregateCall c : a.aggregates()) {
@@ -115,7 +132,7 @@ public final class PhysicalPlanner {
             int idx = exprs.indexOf(c.argument());
             if (idx < 0) {
                 exprs.add(c.argument());
-                cols.add(new Column("arg" + cols.size(), c.argument().type()));
+                cols.add(new Column(ExpressionFormatter.format(c.argument(), in), c.argument().type()));
                 idx = exprs.size() - 1;
             }
             calls.add(new AggregateCall(c.function(), c.distinct(), new BoundExpr.InputRef(idx, c.argument().type()), c.type()));
