@@ -37,7 +37,8 @@ final class ExplainFormatter {
                         .append(s.morselsIn).append(" morsels")
                         .append(s.skippedRowGroups > 0 ? " (" + s.skippedRowGroups + " row groups skipped by zone maps)" : "")
                         .append(" -> ").append(s.rowsOut).append(" rows, ")
-                        .append(String.format(Locale.ROOT, "%.3f ms", s.wallNanos / 1e6));
+                        .append(String.format(Locale.ROOT, "%.3f ms (workers busy %.3f ms)", s.wallNanos / 1e6,
+                                s.workerNanos / 1e6));
             } else if (estimated != null) {
                 head.append(estimated.get(p.id())).append(']');
             } else {

@@ -11,10 +11,12 @@ import dev.muru.core.vector.NullMask;
 import java.util.Arrays;
 
 /**
- * The fast path for one INTEGER, BIGINT, DATE or DECIMAL key: an open-addressing table of long
- * keys with linear probing and a power-of-two capacity kept at most half full. Keys and group
- * ids sit in the slots themselves so a probe touches no other array; NULL keys get one group
- * outside the table.
+ * The fast path for one INTEGER, BIGINT, DATE or DECIMAL key. While the keys seen span at most
+ * {@link #MAX_DIRECT_SPAN} values it is direct-mapped: group id + 1 at {@code key - base}, no
+ * hashing or probing, in an array small enough to stay in cache (as DuckDB's perfect hash
+ * aggregate). A wider span switches it for good to an open-addressing table of long keys with
+ * linear probing, a power-of-two capacity kept at most half full, and keys and group ids in the
+ * slots so a probe touches no other array. NULL keys get one group outside either.
  */
 final class LongGroupTable extends GroupTable {
     private final DataType keyType;
@@ -27,9 +29,14 @@ final class LongGroupTable extends GroupTable {
     private int groups;
     private int nullGid = -1;
 
+    /** Widest key span the direct-mapped mode covers: 4 MiB of group ids. */
+    static final int MAX_DIRECT_SPAN = 1 << 20;
+    /** Direct mode: group id + 1 of key {@code base + i} at {@code direct[i]}; null in hash mode. */
+    private int[] direct = new int[0];
+    private long base;
+
     LongGroupTable(DataType keyType) {
         this.keyType = keyType;
-        allocateSlots(64);
     }
 
     @Override
@@ -55,6 +62,21 @@ final class LongGroupTable extends GroupTable {
     }
 
     private int findOrInsert(long key) {
+        if (direct != null) {
+            long i = key - base;
+            if (i >= 0 && i < direct.length) {
+                int g = direct[(int) i];
+                if (g != 0) {
+                    return g - 1;
+                }
+                int gid = newGroup(key);
+                direct[(int) i] = gid + 1;
+                return gid;
+            }
+            if (widenDirect(key)) {
+                return findOrInsert(key);
+            }
+        }
         int slot = (int) KeyHash.mix(key) & mask;
         while (true) {
             int g = slotGids[slot];
@@ -76,6 +98,36 @@ final class LongGroupTable extends GroupTable {
             rehash(slotKeys.length * 2);
         }
         return gid;
+    }
+
+    /**
+     * Grows the direct-mapped range to cover {@code key}, or leaves direct mode for the hash table
+     * when the span would exceed {@link #MAX_DIRECT_SPAN}. Returns whether direct mode goes on.
+     */
+    private boolean widenDirect(long key) {
+        long lo = direct.length == 0 ? key : Math.min(base, key);
+        long top = base + direct.length - 1;
+        long hi = direct.length == 0 ? key : Math.max(top < base ? Long.MAX_VALUE : top, key);
+        if (hi - lo < 0 || hi - lo >= MAX_DIRECT_SPAN) {
+            direct = null;
+            rehash(powerOfTwoAtLeast(Math.max(64, groups * 4)));
+            return false;
+        }
+        // Double the span (at least 1024) toward the new key, so a run of rising or falling keys widens rarely.
+        int length = (int) Math.min(MAX_DIRECT_SPAN, Math.max(2 * (hi - lo + 1), 1024));
+        long newLo = direct.length > 0 && key < base ? hi - length + 1 : lo;
+        if (newLo > lo) {
+            newLo = lo; // hi - length + 1 wrapped below Long.MIN_VALUE
+        }
+        int[] grown = new int[length];
+        if (direct.length > 0) {
+            int offset = (int) (base - newLo);
+            // Slots past Long.MAX_VALUE (when the old range ran over it) hold no group: drop them.
+            System.arraycopy(direct, 0, grown, offset, Math.min(direct.length, length - offset));
+        }
+        direct = grown;
+        base = newLo;
+        return true;
     }
 
     private int nullGroup() {
@@ -155,6 +207,6 @@ final class LongGroupTable extends GroupTable {
 
     @Override
     long estimatedBytes() {
-        return 64L + 12L * slotKeys.length + 8L * groupKeys.length;
+        return 64L + (direct != null ? 4L * direct.length : 12L * slotKeys.length) + 8L * groupKeys.length;
     }
 }

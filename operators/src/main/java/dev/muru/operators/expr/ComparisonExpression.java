@@ -27,8 +27,8 @@ abstract class ComparisonExpression implements VectorExpression, SelectionFilter
     private final boolean rightIsConstant;
 
     protected ComparisonExpression(Function op, VectorExpression left, VectorExpression right, boolean rightIsConstant) {
-        this.left = left;
-        this.right = right;
+        this.left = TransientOutput.child(left);
+        this.right = TransientOutput.child(right);
         this.rightIsConstant = rightIsConstant;
         switch (op) {
             case EQUAL: relation = Relation.EQUAL; negate = false; break;

@@ -11,7 +11,7 @@ import dev.muru.plan.expr.Function;
  * + - * / % on DOUBLE vectors. Only / and % can fail (DIVISION_BY_ZERO, DOUBLE included): the
  * fast loop notes a zero divisor in a flag and a checked loop then decides, skipping NULL rows.
  */
-final class DoubleArithmeticExpression implements VectorExpression {
+final class DoubleArithmeticExpression implements VectorExpression, TransientOutput {
     private final Function op;
     private final VectorExpression left;
     private final VectorExpression right;
@@ -21,8 +21,8 @@ final class DoubleArithmeticExpression implements VectorExpression {
 
     private DoubleArithmeticExpression(Function op, VectorExpression left, VectorExpression right, DataType type) {
         this.op = op;
-        this.left = left;
-        this.right = right;
+        this.left = TransientOutput.child(left);
+        this.right = TransientOutput.child(right);
         this.type = type;
         this.rightIsConstant = right instanceof ConstantExpression;
         this.constant = rightIsConstant ? ((ConstantExpression) right).doubleValue() : 0;
@@ -37,13 +37,32 @@ final class DoubleArithmeticExpression implements VectorExpression {
         return new DoubleArithmeticExpression(op, left, right, type);
     }
 
+    private boolean reuse;
+    private double[] buffer;
+
+    @Override
+    public void reuseOutput() {
+        reuse = true;
+    }
+
+    /** The result array: the kept buffer when this node is transient and the size matches. */
+    private double[] output(int positions) {
+        if (!reuse) {
+            return new double[positions];
+        }
+        if (buffer == null || buffer.length != positions) {
+            buffer = new double[positions];
+        }
+        return buffer;
+    }
+
     @Override
     public ColumnVector evaluate(Morsel in) {
         DoubleVector l = (DoubleVector) left.evaluate(in);
         double[] a = l.values();
         int[] sel = in.selection();
         int n = in.size();
-        double[] r = new double[in.positions()];
+        double[] r = output(in.positions());
         if (rightIsConstant) {
             long[] nulls = Vectors.copyNulls(l);
             if (constant == 0 && (op == Function.DIVIDE || op == Function.MODULO)) {

@@ -24,7 +24,11 @@ public final class ExpressionCompiler {
     private ExpressionCompiler() {
     }
 
-    /** Folds constant subtrees, then compiles. The result is immutable and thread-safe. */
+    /**
+     * Folds constant subtrees, then compiles. Arithmetic below a comparison or other arithmetic
+     * reuses its output buffer ({@link TransientOutput}), so one compiled tree serves one thread:
+     * compile one per worker.
+     */
     public static VectorExpression compile(BoundExpr expr) {
         return compileTree(ConstantFolding.fold(expr));
     }

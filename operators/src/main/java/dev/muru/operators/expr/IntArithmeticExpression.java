@@ -14,7 +14,7 @@ import dev.muru.plan.expr.Function;
  * checked loop redoes the morsel skipping NULL rows, so the garbage under a NULL never raises an
  * error, and the first real bad row raises the SQL error.
  */
-final class IntArithmeticExpression implements VectorExpression {
+final class IntArithmeticExpression implements VectorExpression, TransientOutput {
     private final Function op;
     private final VectorExpression left;
     private final VectorExpression right;
@@ -24,8 +24,8 @@ final class IntArithmeticExpression implements VectorExpression {
 
     private IntArithmeticExpression(Function op, VectorExpression left, VectorExpression right, DataType type) {
         this.op = op;
-        this.left = left;
-        this.right = right;
+        this.left = TransientOutput.child(left);
+        this.right = TransientOutput.child(right);
         this.type = type;
         this.rightIsConstant = right instanceof ConstantExpression;
         this.constant = rightIsConstant ? ((ConstantExpression) right).intValue() : 0;
@@ -40,13 +40,32 @@ final class IntArithmeticExpression implements VectorExpression {
         return new IntArithmeticExpression(op, left, right, type);
     }
 
+    private boolean reuse;
+    private int[] buffer;
+
+    @Override
+    public void reuseOutput() {
+        reuse = true;
+    }
+
+    /** The result array: the kept buffer when this node is transient and the size matches. */
+    private int[] output(int positions) {
+        if (!reuse) {
+            return new int[positions];
+        }
+        if (buffer == null || buffer.length != positions) {
+            buffer = new int[positions];
+        }
+        return buffer;
+    }
+
     @Override
     public ColumnVector evaluate(Morsel in) {
         IntVector l = (IntVector) left.evaluate(in);
         int[] a = l.values();
         int[] sel = in.selection();
         int n = in.size();
-        int[] r = new int[in.positions()];
+        int[] r = output(in.positions());
         if (rightIsConstant) {
             long[] nulls = Vectors.copyNulls(l);
             boolean done;

@@ -15,7 +15,7 @@ import dev.muru.plan.expr.Function;
  * checked loop redoes the morsel skipping NULL rows, so the garbage under a NULL never raises an
  * error, and the first real bad row raises the SQL error.
  */
-final class LongArithmeticExpression implements VectorExpression {
+final class LongArithmeticExpression implements VectorExpression, TransientOutput {
     private final Function op;
     private final VectorExpression left;
     private final VectorExpression right;
@@ -25,8 +25,8 @@ final class LongArithmeticExpression implements VectorExpression {
 
     private LongArithmeticExpression(Function op, VectorExpression left, VectorExpression right, DataType type) {
         this.op = op;
-        this.left = left;
-        this.right = right;
+        this.left = TransientOutput.child(left);
+        this.right = TransientOutput.child(right);
         this.type = type;
         this.rightIsConstant = right instanceof ConstantExpression;
         this.constant = rightIsConstant ? ((ConstantExpression) right).longValue() : 0;
@@ -41,13 +41,32 @@ final class LongArithmeticExpression implements VectorExpression {
         return new LongArithmeticExpression(op, left, right, type);
     }
 
+    private boolean reuse;
+    private long[] buffer;
+
+    @Override
+    public void reuseOutput() {
+        reuse = true;
+    }
+
+    /** The result array: the kept buffer when this node is transient and the size matches. */
+    private long[] output(int positions) {
+        if (!reuse) {
+            return new long[positions];
+        }
+        if (buffer == null || buffer.length != positions) {
+            buffer = new long[positions];
+        }
+        return buffer;
+    }
+
     @Override
     public ColumnVector evaluate(Morsel in) {
         LongVector l = (LongVector) left.evaluate(in);
         long[] a = l.values();
         int[] sel = in.selection();
         int n = in.size();
-        long[] r = new long[in.positions()];
+        long[] r = output(in.positions());
         if (rightIsConstant) {
             long[] nulls = Vectors.copyNulls(l);
             boolean done;
