@@ -54,6 +54,9 @@ class SqlEndToEndTest {
         db.check("SELECT COUNT(*), COUNT(grp), COUNT(name), SUM(id), MIN(id), MAX(id) FROM nums",
                 N + "|" + (N - N / 10) + "|" + (N - N / 3) + "|" + ((long) N * (N + 1) / 2) + "|1|" + N);
         db.check("SELECT COUNT(*), SUM(id) FROM nums WHERE id % 2 = 0", (N / 2) + "|" + (2L * (N / 2) * (N / 2 + 1) / 2));
+        db.check("SELECT COUNT(*) FROM nums WHERE 1 = 1", Integer.toString(N));
+        db.check("SELECT COUNT(*), SUM(id) FROM nums WHERE NULL", "0|NULL");
+        db.check("SELECT COUNT(*) FROM nums WHERE id % 3 = 0 AND id % 5 = 0 AND grp IS NOT NULL", "333");
     }
 
     @Test

@@ -21,9 +21,15 @@ public final class PipelineDriver {
     private final SinkState sink;
     private long rowsIn;
     private long rowsOut;
+    /**
+     * One selection array reused for every morsel when the sink consumes a morsel within add()
+     * (aggregation): filters then allocate nothing per morsel. Null for sinks that keep morsels.
+     */
+    private int[] selection;
 
     public PipelineDriver(List<PipelineStep> steps, SinkState sink) {
         this.sink = sink;
+        this.selection = sink instanceof AggregateSink ? new int[0] : null;
         this.filters = new VectorExpression[steps.size()];
         this.projections = new VectorExpression[steps.size()][];
         for (int i = 0; i < steps.size(); i++) {
@@ -48,10 +54,22 @@ public final class PipelineDriver {
         rowsIn += morsel.size();
         Morsel m = morsel;
         for (int i = 0; i < filters.length && m.size() > 0; i++) {
-            m = filters[i] != null ? FilterKernel.filter(m, filters[i]) : ProjectionKernel.project(m, projections[i]);
+            m = filters[i] != null ? filter(m, filters[i]) : ProjectionKernel.project(m, projections[i]);
         }
         rowsOut += m.size();
         sink.add(m);
+    }
+
+    private Morsel filter(Morsel m, VectorExpression predicate) {
+        if (selection == null) {
+            return FilterKernel.filter(m, predicate);
+        }
+        if (selection.length < m.positions()) {
+            selection = new int[m.positions()];
+        }
+        // The input's own selection may be this array: select() allows writing over it.
+        int k = FilterKernel.select(m, predicate, selection);
+        return k == m.size() ? m : m.withSelection(selection, k);
     }
 
     public SinkState sink() {
