@@ -70,7 +70,7 @@ public final class AggregateCombiner extends AbstractBehavior<AggregateCombiner.
             List<Morsel> out = combined.finish(morselRows);
             busyNanos += System.nanoTime() - start;
             coordinator.tell(new QueryCoordinator.PartitionDone(pipeline, partition, out, busyNanos));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             coordinator.tell(new QueryCoordinator.WorkerFailed(pipeline, e));
         }
         return Behaviors.stopped();

@@ -13,12 +13,16 @@ import dev.muru.storage.TableStore;
 import dev.muru.storage.TableStore.WriteResult;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.ChildFailed;
+import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -55,6 +59,8 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
     private final MuruSettings settings;
     private final AtomicReference<CatalogView> view;
     private final ActorRef<Catalog.Command> catalog;
+    /** Who waits for each running coordinator, so that one that crashes still gets an answer. */
+    private final Map<ActorRef<Void>, ActorRef<QueryResponse>> waiting = new HashMap<>();
 
     public static Behavior<Command> create(MuruSettings settings) {
         return create(settings, new AtomicReference<>());
@@ -78,11 +84,28 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
                 .onMessage(RunQuery.class, this::onRunQuery)
                 .onMessage(AppendRows.class, this::onAppend)
                 .onMessage(AppendDone.class, this::onAppendDone)
+                .onSignal(ChildFailed.class, this::onCoordinatorFailed)
+                .onSignal(Terminated.class, t -> {
+                    waiting.remove(t.getRef());
+                    return this;
+                })
                 .build();
     }
 
     private Behavior<Command> onRunQuery(RunQuery q) {
-        getContext().spawnAnonymous(QueryCoordinator.create(q.sql(), q.replyTo(), settings, catalog, view.get()));
+        ActorRef<QueryCoordinator.Command> coordinator = getContext().spawnAnonymous(
+                QueryCoordinator.create(q.sql(), q.replyTo(), settings, catalog, view.get()));
+        getContext().watch(coordinator);
+        waiting.put(coordinator.unsafeUpcast(), q.replyTo());
+        return this;
+    }
+
+    /** A coordinator died of an error it did not handle: its client still gets an error, and the engine goes on. */
+    private Behavior<Command> onCoordinatorFailed(ChildFailed f) {
+        ActorRef<QueryResponse> replyTo = waiting.remove(f.getRef());
+        if (replyTo != null) {
+            replyTo.tell(new QueryFailed(QueryCoordinator.toMuruException(f.getCause())));
+        }
         return this;
     }
 

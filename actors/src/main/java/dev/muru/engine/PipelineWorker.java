@@ -84,7 +84,9 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
                 }
             }
             return Behaviors.stopped();
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // Out of memory here is this query's own state: failing the query frees it, and the
+            // engine and other queries go on (memory budgets will keep it from happening).
             cancelled.set(true);
             coordinator.tell(new QueryCoordinator.WorkerFailed(pipeline, e));
             return Behaviors.stopped();

@@ -38,7 +38,9 @@ import dev.muru.storage.TableStore;
 import dev.muru.storage.TableStore.WriteResult;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.ChildFailed;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -131,6 +133,8 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
                 .onMessage(WorkerFailed.class, f -> fail(f.error()))
                 .onMessage(CatalogAnswered.class, this::onCatalog)
                 .onMessage(WriteAnswered.class, this::onWrite)
+                .onSignal(ChildFailed.class, f -> fail(f.getCause()))
+                .onSignal(Terminated.class, t -> this) // a worker or combiner that finished normally
                 .build();
     }
 
@@ -294,9 +298,12 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             // Without group keys there is one group: one combiner, so it is finished once.
             int partitions = keyed ? settings.effectiveAggregatePartitions() : 1;
             for (int i = 0; i < partitions; i++) {
-                combiners.add(getContext().spawnAnonymous(
+                ActorRef<AggregateCombiner.Command> combiner = getContext().spawnAnonymous(
                         AggregateCombiner.create(p.id(), i, d.dop(), settings.morselRows(), getContext().getSelf()),
-                        DispatcherSelector.fromConfig(WORKER_DISPATCHER)));
+                        DispatcherSelector.fromConfig(WORKER_DISPATCHER));
+                // A child that dies of an error it did not catch (an Error) must still fail the query.
+                getContext().watch(combiner);
+                combiners.add(combiner);
                 partitionOutputs.add(null);
             }
         }
@@ -305,8 +312,8 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         AtomicLong sharedCount = new AtomicLong();
         for (int w = 0; w < d.dop(); w++) {
             PipelineDriver driver = new PipelineDriver(p.steps(), newSink(p, sharedCount));
-            getContext().spawnAnonymous(PipelineWorker.create(p.id(), w, dispatcher, driver, getContext().getSelf(),
-                    combiners, cancelled), DispatcherSelector.fromConfig(WORKER_DISPATCHER));
+            getContext().watch(getContext().spawnAnonymous(PipelineWorker.create(p.id(), w, dispatcher, driver,
+                    getContext().getSelf(), combiners, cancelled), DispatcherSelector.fromConfig(WORKER_DISPATCHER)));
         }
         return this;
     }
@@ -478,6 +485,10 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     static MuruException toMuruException(Throwable e) {
         if (e instanceof MuruException) {
             return (MuruException) e;
+        }
+        if (e instanceof OutOfMemoryError) {
+            return new MuruException(ErrorCode.OUT_OF_MEMORY,
+                    "the statement ran out of memory (" + e.getMessage() + "); its state was released", e);
         }
         if (e instanceof StackOverflowError) {
             return new MuruException(ErrorCode.FEATURE_NOT_SUPPORTED, "statement is nested too deeply", e);

@@ -204,6 +204,14 @@ class SqlEndToEndTest {
         db.check("SELECT COUNT(*) FROM nums", Integer.toString(N));
     }
 
+    @Test
+    void absurdlyDeepNestingIsAnErrorNotACrash() {
+        String deep = "SELECT " + "(".repeat(50_000) + "1" + ")".repeat(50_000);
+        MuruException e = assertThrows(MuruException.class, () -> db.sequential.query(deep));
+        assertEquals(ErrorCode.FEATURE_NOT_SUPPORTED, e.code(), e.getMessage());
+        db.check("SELECT 40 + 2", "42");
+    }
+
     private static void assertCode(ErrorCode code, String sql) {
         for (var engine : List.of(db.sequential, db.parallel)) {
             MuruException e = assertThrows(MuruException.class, () -> engine.query(sql), sql);
