@@ -195,8 +195,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         if (!e.analyze()) {
             List<ParallelConfig.Decision> decisions = new ArrayList<>();
             for (Pipeline pl : p.pipelines()) {
-                long rows = estimatedInput(pl);
-                decisions.add(parallel.decide(pl, rows, estimatedMorsels(pl), true));
+                decisions.add(parallel.decide(pl, pl.estimatedRows(), estimatedMorsels(pl), true));
             }
             return reply(explainResult(ExplainFormatter.format(logical, p, decisions, null, settings)));
         }
@@ -447,10 +446,6 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         }
         skippedRowGroups = skipped;
         return out;
-    }
-
-    private long estimatedInput(Pipeline p) {
-        return p.estimatedRows();
     }
 
     private int estimatedMorsels(Pipeline p) {

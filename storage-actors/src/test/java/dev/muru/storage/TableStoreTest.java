@@ -1,7 +1,5 @@
 package dev.muru.storage;
 
-import dev.muru.core.Column;
-import dev.muru.core.DataType;
 import dev.muru.core.ErrorCode;
 import dev.muru.core.Morsel;
 import dev.muru.core.Schema;

@@ -11,7 +11,6 @@ import dev.muru.parser.ast.Position;
 import dev.muru.parser.ast.Query;
 import dev.muru.parser.ast.QueryBody;
 import dev.muru.parser.ast.Relation;
-import dev.muru.parser.ast.SelectItem;
 import dev.muru.parser.ast.Statement;
 import dev.muru.plan.catalog.CatalogReader;
 import dev.muru.plan.catalog.TableInfo;

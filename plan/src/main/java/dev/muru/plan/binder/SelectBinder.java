@@ -1,7 +1,6 @@
 package dev.muru.plan.binder;
 
 import dev.muru.core.Column;
-import dev.muru.core.DataType;
 import dev.muru.core.ErrorCode;
 import dev.muru.core.MuruException;
 import dev.muru.core.Schema;

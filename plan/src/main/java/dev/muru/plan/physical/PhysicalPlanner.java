@@ -142,7 +142,10 @@ public final class PhysicalPlanner {
     }
 
     private Pipeline close(Open o, PipelineSink sink) {
-        Pipeline p = new Pipeline(done.size(), prune(o.source, o.steps), pruneSteps(o.source, o.steps), sink,
+        int[] used = usedColumns(o.source, o.steps);
+        Pipeline p = used == null
+                ? new Pipeline(done.size(), o.source, o.steps, sink, o.estimatedRows, o.ordered)
+                : new Pipeline(done.size(), prune(o.source, used), pruneSteps(o.source, o.steps, used), sink,
                 o.estimatedRows, o.ordered);
         done.add(p);
         return p;
@@ -187,11 +190,7 @@ public final class PhysicalPlanner {
         return null;
     }
 
-    private static PipelineSource prune(PipelineSource source, List<PipelineStep> steps) {
-        int[] used = usedColumns(source, steps);
-        if (used == null) {
-            return source;
-        }
+    private static PipelineSource prune(PipelineSource source, int[] used) {
         PipelineSource.TableScan t = (PipelineSource.TableScan) source;
         int[] cols = new int[used.length];
         List<Column> schema = new ArrayList<>();
@@ -202,17 +201,13 @@ public final class PhysicalPlanner {
         return new PipelineSource.TableScan(t.table(), cols, new Schema(schema));
     }
 
-    private static List<PipelineStep> pruneSteps(PipelineSource source, List<PipelineStep> steps) {
-        int[] used = usedColumns(source, steps);
-        if (used == null) {
-            return steps;
-        }
+    private static List<PipelineStep> pruneSteps(PipelineSource source, List<PipelineStep> steps, int[] used) {
         int[] map = new int[source.schema().size()];
         Arrays.fill(map, -1);
         for (int i = 0; i < used.length; i++) {
             map[used[i]] = i;
         }
-        Schema pruned = prune(source, steps).schema();
+        Schema pruned = prune(source, used).schema();
         List<PipelineStep> out = new ArrayList<>();
         boolean remapping = true;
         for (PipelineStep s : steps) {
