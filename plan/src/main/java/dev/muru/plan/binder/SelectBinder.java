@@ -11,6 +11,7 @@ import dev.muru.parser.ast.QueryBody;
 import dev.muru.parser.ast.SelectItem;
 import dev.muru.plan.expr.BoundExpr;
 import dev.muru.plan.expr.ExpressionFormatter;
+import dev.muru.plan.expr.ExpressionTree;
 import dev.muru.plan.logical.AggregateCall;
 import dev.muru.plan.logical.LogicalPlan;
 import dev.muru.plan.logical.SortItem;
@@ -278,41 +279,7 @@ final class SelectBinder {
             throw new MuruException(ErrorCode.GROUPING_ERROR, "column \"" + input.describe(idx)
                     + "\" must appear in the GROUP BY clause or be used in an aggregate function", p.line(), p.column());
         }
-        if (e instanceof BoundExpr.Constant) {
-            return e;
-        }
-        if (e instanceof BoundExpr.Call) {
-            BoundExpr.Call c = (BoundExpr.Call) e;
-            List<BoundExpr> args = new ArrayList<>();
-            for (BoundExpr a : c.args()) {
-                args.add(afterAggregate(a, keys));
-            }
-            return new BoundExpr.Call(c.function(), args, c.type());
-        }
-        if (e instanceof BoundExpr.Cast) {
-            return new BoundExpr.Cast(afterAggregate(((BoundExpr.Cast) e).input(), keys), e.type());
-        }
-        if (e instanceof BoundExpr.Case) {
-            BoundExpr.Case c = (BoundExpr.Case) e;
-            List<BoundExpr> conds = new ArrayList<>();
-            List<BoundExpr> results = new ArrayList<>();
-            for (BoundExpr x : c.conditions()) {
-                conds.add(afterAggregate(x, keys));
-            }
-            for (BoundExpr x : c.results()) {
-                results.add(afterAggregate(x, keys));
-            }
-            return new BoundExpr.Case(conds, results, afterAggregate(c.elseResult(), keys), c.type());
-        }
-        if (e instanceof BoundExpr.InList) {
-            BoundExpr.InList in = (BoundExpr.InList) e;
-            List<BoundExpr> list = new ArrayList<>();
-            for (BoundExpr x : in.list()) {
-                list.add(afterAggregate(x, keys));
-            }
-            return new BoundExpr.InList(afterAggregate(in.value(), keys), list, in.negated());
-        }
-        throw new IllegalStateException(e.toString());
+        return ExpressionTree.mapChildren(e, c -> afterAggregate(c, keys));
     }
 
     static LogicalPlan sortAndLimit(LogicalPlan plan, List<Integer> columns, List<Query.OrderItem> orderBy, Expr limit, Expr offset) {

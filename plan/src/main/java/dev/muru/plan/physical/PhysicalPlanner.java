@@ -4,6 +4,7 @@ import dev.muru.core.Column;
 import dev.muru.core.Schema;
 import dev.muru.plan.expr.BoundExpr;
 import dev.muru.plan.expr.ExpressionFormatter;
+import dev.muru.plan.expr.ExpressionTree;
 import dev.muru.plan.logical.AggregateCall;
 import dev.muru.plan.logical.LogicalPlan;
 
@@ -230,19 +231,8 @@ public final class PhysicalPlanner {
     private static void mark(BoundExpr e, boolean[] used) {
         if (e instanceof BoundExpr.InputRef) {
             used[((BoundExpr.InputRef) e).index()] = true;
-        } else if (e instanceof BoundExpr.Call) {
-            ((BoundExpr.Call) e).args().forEach(a -> mark(a, used));
-        } else if (e instanceof BoundExpr.Cast) {
-            mark(((BoundExpr.Cast) e).input(), used);
-        } else if (e instanceof BoundExpr.Case) {
-            BoundExpr.Case c = (BoundExpr.Case) e;
-            c.conditions().forEach(a -> mark(a, used));
-            c.results().forEach(a -> mark(a, used));
-            mark(c.elseResult(), used);
-        } else if (e instanceof BoundExpr.InList) {
-            mark(((BoundExpr.InList) e).value(), used);
-            ((BoundExpr.InList) e).list().forEach(a -> mark(a, used));
         }
+        ExpressionTree.children(e).forEach(c -> mark(c, used));
     }
 
     /** The same expression with input column i renamed to map[i]. */
@@ -251,29 +241,6 @@ public final class PhysicalPlanner {
             BoundExpr.InputRef r = (BoundExpr.InputRef) e;
             return new BoundExpr.InputRef(map[r.index()], r.type());
         }
-        if (e instanceof BoundExpr.Call) {
-            BoundExpr.Call c = (BoundExpr.Call) e;
-            List<BoundExpr> args = new ArrayList<>();
-            c.args().forEach(a -> args.add(remap(a, map)));
-            return new BoundExpr.Call(c.function(), args, c.type());
-        }
-        if (e instanceof BoundExpr.Cast) {
-            return new BoundExpr.Cast(remap(((BoundExpr.Cast) e).input(), map), e.type());
-        }
-        if (e instanceof BoundExpr.Case) {
-            BoundExpr.Case c = (BoundExpr.Case) e;
-            List<BoundExpr> conds = new ArrayList<>();
-            List<BoundExpr> results = new ArrayList<>();
-            c.conditions().forEach(a -> conds.add(remap(a, map)));
-            c.results().forEach(a -> results.add(remap(a, map)));
-            return new BoundExpr.Case(conds, results, remap(c.elseResult(), map), c.type());
-        }
-        if (e instanceof BoundExpr.InList) {
-            BoundExpr.InList in = (BoundExpr.InList) e;
-            List<BoundExpr> list = new ArrayList<>();
-            in.list().forEach(a -> list.add(remap(a, map)));
-            return new BoundExpr.InList(remap(in.value(), map), list, in.negated());
-        }
-        return e;
+        return ExpressionTree.mapChildren(e, c -> remap(c, map));
     }
 }
