@@ -17,6 +17,7 @@ import dev.muru.plan.physical.PipelineStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.muru.plan.logical.JoinKind;
 
 /** Renders EXPLAIN: the logical plan, then each pipeline with its parallelism decision. */
 final class ExplainFormatter {
@@ -92,6 +93,23 @@ final class ExplainFormatter {
             LogicalPlan.Sort so = (LogicalPlan.Sort) p;
             return "Sort " + sortItems(so.items(), so.input().schema());
         }
+        if (p instanceof LogicalPlan.Join) {
+            LogicalPlan.Join j = (LogicalPlan.Join) p;
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < j.leftKeys().size(); i++) {
+                keys.add(expr(j.leftKeys().get(i), j.left().schema()) + " = " + expr(j.rightKeys().get(i), j.right().schema()));
+            }
+            Schema both = LogicalPlan.Join.outputSchema(j.left().schema(), j.right().schema(), JoinKind.INNER);
+            return "Join " + j.kind() + (j.nullAware() ? " (null-aware)" : "") + " [" + String.join(", ", keys) + "]"
+                    + (j.condition() == null ? "" : " where " + expr(j.condition(), both))
+                    + " (~" + j.estimatedRows() + " rows)";
+        }
+        if (p instanceof LogicalPlan.Union) {
+            return "Union all";
+        }
+        if (p instanceof LogicalPlan.SingleRow) {
+            return "Single row";
+        }
         LogicalPlan.Limit l = (LogicalPlan.Limit) p;
         return "Limit " + (l.limit() < 0 ? "all" : l.limit()) + " offset " + l.offset();
     }
@@ -104,6 +122,9 @@ final class ExplainFormatter {
         if (s instanceof PipelineSource.ConstantRows) {
             return "constant rows (" + ((PipelineSource.ConstantRows) s).rows().size() + ")";
         }
+        if (s instanceof PipelineSource.Concat) {
+            return "outputs of pipelines " + java.util.Arrays.toString(((PipelineSource.Concat) s).pipelines());
+        }
         return "output of pipeline " + ((PipelineSource.PipelineOutput) s).pipeline();
     }
 
@@ -111,7 +132,29 @@ final class ExplainFormatter {
         if (s instanceof PipelineStep.Filter) {
             return "filter " + expr(((PipelineStep.Filter) s).predicate(), input);
         }
+        if (s instanceof PipelineStep.HashJoinProbe) {
+            PipelineStep.HashJoinProbe p = (PipelineStep.HashJoinProbe) s;
+            List<String> keys = new ArrayList<>();
+            for (int k : p.probeKeys()) {
+                keys.add(input.name(k));
+            }
+            return "probe " + p.kind().name().toLowerCase(Locale.ROOT) + " join" + (p.nullAware() ? " (null-aware)" : "")
+                    + " with pipeline " + p.buildPipeline() + "'s hash table on [" + String.join(", ", keys) + "]"
+                    + (p.residual() == null ? "" : " where " + expr(p.residual(), joined(input, p)));
+        }
         return "project " + exprs(((PipelineStep.Project) s).expressions(), input);
+    }
+
+    /** The columns a probe's residual reads: the input's, then the build side's. */
+    private static Schema joined(Schema input, PipelineStep.HashJoinProbe p) {
+        if (!p.kind().keepsOnlyLeft() && p.kind() != JoinKind.MARK) {
+            return p.schema();
+        }
+        List<dev.muru.core.Column> cols = new ArrayList<>(input.columns());
+        for (int i = cols.size(); i < 512; i++) {
+            cols.add(new dev.muru.core.Column("build#" + (i - input.size()), dev.muru.core.DataType.NULL));
+        }
+        return new Schema(cols);
     }
 
     private static String expr(BoundExpr e, Schema input) {
@@ -162,7 +205,21 @@ final class ExplainFormatter {
             PipelineSink.Sort o = (PipelineSink.Sort) s;
             return (o.topN() >= 0 ? "top-" + o.topN() + " heap by " : "sorted runs + merge by ") + sortItems(o.items(), input);
         }
+        if (s instanceof PipelineSink.JoinBuild) {
+            List<String> keys = new ArrayList<>();
+            for (int k : ((PipelineSink.JoinBuild) s).keyColumns()) {
+                keys.add(input.name(k));
+            }
+            return "hash join build on [" + String.join(", ", keys) + "]; in parallel, " + settings.effectiveAggregatePartitions()
+                    + " partitions built by as many build actors";
+        }
         PipelineSink.Collect c = (PipelineSink.Collect) s;
+        if (c.singleRow()) {
+            return "collect exactly one row (scalar subquery)";
+        }
+        if (c.unmatchedOf() >= 0) {
+            return "collect, then the unmatched build rows of pipeline " + c.unmatchedOf();
+        }
         return "collect" + (c.limit() >= 0 ? " limit " + c.limit() : "") + (c.offset() > 0 ? " offset " + c.offset() : "");
     }
 }

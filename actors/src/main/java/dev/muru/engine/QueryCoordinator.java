@@ -11,6 +11,9 @@ import dev.muru.core.Schema;
 import dev.muru.core.vector.ColumnVector;
 import dev.muru.core.vector.VectorBuilder;
 import dev.muru.operators.aggregate.HashAggregation;
+import dev.muru.operators.join.JoinBuildSink;
+import dev.muru.operators.join.JoinHashTable;
+import dev.muru.operators.join.JoinTable;
 import dev.muru.operators.pipeline.AggregateSink;
 import dev.muru.operators.pipeline.CollectSink;
 import dev.muru.operators.pipeline.PipelineDriver;
@@ -74,6 +77,10 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     public record PartitionDone(int pipeline, int partition, List<Morsel> morsels, long busyNanos) implements Command {
     }
 
+    public record PartitionBuilt(int pipeline, int partition, dev.muru.operators.join.JoinHashTable table, long busyNanos)
+            implements Command {
+    }
+
     private record CatalogAnswered(CatalogReply reply, Throwable error) implements Command {
     }
 
@@ -108,6 +115,10 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     private long pipelineStart;
     private int skippedRowGroups;
     private Consumer<WriteResult> onWrite;
+    /** The finished hash table of each join build pipeline, by pipeline id. */
+    private final java.util.Map<Integer, JoinTable> joinTables = new java.util.HashMap<>();
+    private JoinHashTable[] builtPartitions;
+    private int pendingBuilds;
 
     public static Behavior<Command> create(String sql, ActorRef<MuruEngine.QueryResponse> replyTo, MuruSettings settings,
                                            ActorRef<Catalog.Command> catalog, CatalogView view) {
@@ -130,6 +141,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         return newReceiveBuilder()
                 .onMessage(WorkerFinished.class, this::onWorkerFinished)
                 .onMessage(PartitionDone.class, this::onPartitionDone)
+                .onMessage(PartitionBuilt.class, this::onPartitionBuilt)
                 .onMessage(WorkerFailed.class, f -> fail(f.error()))
                 .onMessage(CatalogAnswered.class, this::onCatalog)
                 .onMessage(WriteAnswered.class, this::onWrite)
@@ -309,18 +321,27 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         pendingPartitions = combiners.size();
         pendingWorkers = d.dop();
         AtomicLong sharedCount = new AtomicLong();
+        int buildPartitions = d.parallel() ? settings.effectiveAggregatePartitions() : 1;
         for (int w = 0; w < d.dop(); w++) {
-            PipelineDriver driver = new PipelineDriver(p.steps(), newSink(p, sharedCount));
+            PipelineDriver driver = new PipelineDriver(p.steps(), newSink(p, sharedCount, buildPartitions),
+                    joinTables::get, settings.morselRows());
             getContext().watch(getContext().spawnAnonymous(PipelineWorker.create(p.id(), w, dispatcher, driver,
                     getContext().getSelf(), combiners, cancelled), DispatcherSelector.fromConfig(WORKER_DISPATCHER)));
         }
         return this;
     }
 
-    private SinkState newSink(Pipeline p, AtomicLong sharedCount) {
+    private SinkState newSink(Pipeline p, AtomicLong sharedCount, int buildPartitions) {
         PipelineSink s = p.sink();
+        if (s instanceof PipelineSink.JoinBuild) {
+            PipelineSink.JoinBuild b = (PipelineSink.JoinBuild) s;
+            return new JoinBuildSink(b.keyColumns(), b.schema().types(), buildPartitions);
+        }
         if (s instanceof PipelineSink.Collect) {
             PipelineSink.Collect c = (PipelineSink.Collect) s;
+            if (c.singleRow()) {
+                return new CollectSink(-1, sharedCount);
+            }
             long wanted = c.limit() < 0 ? -1 : (c.limit() > Long.MAX_VALUE - c.offset() ? -1 : c.limit() + c.offset());
             return new CollectSink(wanted, sharedCount);
         }
@@ -361,6 +382,9 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         }
         try {
             Pipeline p = plan.pipelines().get(current);
+            if (p.sink() instanceof PipelineSink.JoinBuild) {
+                return startBuilders(p);
+            }
             List<Morsel> out = pipelineOutput(p);
             PipelineStats st = stats.get(current);
             st.wallNanos = System.nanoTime() - pipelineStart;
@@ -368,6 +392,46 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
                 st.rowsOut += m.size();
             }
             outputs.add(out);
+            return startNext();
+        } catch (Throwable e) {
+            return fail(e);
+        }
+    }
+
+    /** The build pipeline's rows are in; one builder actor per partition makes its hash table. */
+    private Behavior<Command> startBuilders(Pipeline p) {
+        List<JoinBuildSink> sinks = new ArrayList<>();
+        for (SinkState s : finishedSinks) {
+            sinks.add((JoinBuildSink) s);
+        }
+        int partitions = sinks.get(0).partitions();
+        builtPartitions = new JoinHashTable[partitions];
+        pendingBuilds = partitions;
+        for (int i = 0; i < partitions; i++) {
+            getContext().watch(getContext().spawnAnonymous(HashJoinBuilder.create(p.id(), i, sinks, getContext().getSelf()),
+                    DispatcherSelector.fromConfig(WORKER_DISPATCHER)));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onPartitionBuilt(PartitionBuilt b) {
+        if (b.pipeline() != current) {
+            return this;
+        }
+        builtPartitions[b.partition()] = b.table();
+        stats.get(current).workerNanos += b.busyNanos();
+        if (--pendingBuilds > 0) {
+            return this;
+        }
+        try {
+            Pipeline p = plan.pipelines().get(current);
+            PipelineSink.JoinBuild sink = (PipelineSink.JoinBuild) p.sink();
+            JoinTable table = new JoinTable(builtPartitions, sink.keyColumns(), sink.schema().types());
+            joinTables.put(p.id(), table);
+            PipelineStats st = stats.get(current);
+            st.wallNanos = System.nanoTime() - pipelineStart;
+            st.rowsOut = table.rows();
+            outputs.add(List.of());
             return startNext();
         } catch (Throwable e) {
             return fail(e);
@@ -412,7 +476,34 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         for (SinkState st : finishedSinks) {
             all.addAll(((CollectSink) st).morsels());
         }
+        if (c.unmatchedOf() >= 0) {
+            JoinTable table = joinTables.get(c.unmatchedOf());
+            List<DataType> probeTypes = c.schema().types().subList(0, c.schema().size() - table.columnTypes().size());
+            all.addAll(table.unmatchedRows(probeTypes, settings.morselRows()));
+        }
+        if (c.singleRow()) {
+            return singleRow(all, c.schema());
+        }
         return CollectSink.slice(all, c.limit(), c.offset());
+    }
+
+    /** A scalar subquery's value: its one row, a row of NULLs for none, an error for more. */
+    private static List<Morsel> singleRow(List<Morsel> rows, Schema schema) {
+        long n = 0;
+        for (Morsel m : rows) {
+            n += m.size();
+        }
+        if (n > 1) {
+            throw new MuruException(ErrorCode.SUBQUERY_MULTIPLE_ROWS, "more than one row returned by a subquery used as an expression");
+        }
+        if (n == 1) {
+            return rows;
+        }
+        ColumnVector[] cols = new ColumnVector[schema.size()];
+        for (int i = 0; i < cols.length; i++) {
+            cols[i] = ColumnVector.allNull(schema.type(i), 1);
+        }
+        return List.of(new Morsel(cols, 1));
     }
 
     private List<Morsel> sourceMorsels(Pipeline p) {
@@ -422,6 +513,13 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         }
         if (source instanceof PipelineSource.ConstantRows) {
             return List.of(ConstantRows.evaluate((PipelineSource.ConstantRows) source));
+        }
+        if (source instanceof PipelineSource.Concat) {
+            List<Morsel> all = new ArrayList<>();
+            for (int id : ((PipelineSource.Concat) source).pipelines()) {
+                all.addAll(outputs.get(id));
+            }
+            return all;
         }
         PipelineSource.TableScan scan = (PipelineSource.TableScan) source;
         TableSnapshot snapshot = snapshots.snapshot(scan.table());

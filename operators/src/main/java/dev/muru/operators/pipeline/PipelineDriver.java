@@ -6,42 +6,68 @@ import dev.muru.operators.expr.ExpressionCompiler;
 import dev.muru.operators.expr.FilterKernel;
 import dev.muru.operators.expr.ProjectionKernel;
 import dev.muru.operators.expr.VectorExpression;
+import dev.muru.operators.join.HashJoinProbe;
+import dev.muru.operators.join.JoinTable;
 import dev.muru.plan.expr.BoundExpr;
 import dev.muru.plan.physical.PipelineStep;
 
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Runs a pipeline's fused steps on one morsel at a time and hands the result to the sink.
+ * A probe step may emit several morsels for one input; each goes through the steps after it.
  * One driver per worker: compiled expressions may cache buffers, so drivers are not shared.
  */
 public final class PipelineDriver {
     private final VectorExpression[] filters;
     private final VectorExpression[][] projections;
+    private final HashJoinProbe[] probes;
     private final SinkState sink;
     private long rowsIn;
     private long rowsOut;
     /**
-     * One selection array reused for every morsel when the sink consumes a morsel within add()
-     * (aggregation): filters then allocate nothing per morsel. Null for sinks that keep morsels.
+     * Per filter step, one selection array reused for every morsel when the sink consumes a
+     * morsel within add() (aggregation): filters then allocate nothing per morsel. Null for
+     * sinks that keep morsels.
      */
-    private int[] selection;
+    private final int[][] selections;
 
     public PipelineDriver(List<PipelineStep> steps, SinkState sink) {
+        this(steps, sink, id -> {
+            throw new IllegalStateException("no join table for pipeline " + id);
+        }, 16384);
+    }
+
+    /** {@code tables}: the finished hash table of each build pipeline the probe steps read. */
+    public PipelineDriver(List<PipelineStep> steps, SinkState sink, IntFunction<JoinTable> tables, int morselRows) {
         this.sink = sink;
-        this.selection = sink instanceof AggregateSink ? new int[0] : null;
-        this.filters = new VectorExpression[steps.size()];
-        this.projections = new VectorExpression[steps.size()][];
-        for (int i = 0; i < steps.size(); i++) {
+        int n = steps.size();
+        this.filters = new VectorExpression[n];
+        this.projections = new VectorExpression[n][];
+        this.probes = new HashJoinProbe[n];
+        this.selections = sink instanceof AggregateSink ? new int[n][] : null;
+        for (int i = 0; i < n; i++) {
             PipelineStep s = steps.get(i);
             if (s instanceof PipelineStep.Filter) {
                 filters[i] = compile(((PipelineStep.Filter) s).predicate());
-            } else {
+                if (selections != null) {
+                    selections[i] = new int[0];
+                }
+            } else if (s instanceof PipelineStep.Project) {
                 List<BoundExpr> exprs = ((PipelineStep.Project) s).expressions();
                 projections[i] = new VectorExpression[exprs.size()];
                 for (int j = 0; j < exprs.size(); j++) {
                     projections[i][j] = compile(exprs.get(j));
                 }
+            } else {
+                PipelineStep.HashJoinProbe p = (PipelineStep.HashJoinProbe) s;
+                JoinTable table = tables.apply(p.buildPipeline());
+                // The output starts with the probe side's columns.
+                int probeWidth = p.schema().size() - (p.kind() == dev.muru.plan.logical.JoinKind.MARK ? 1
+                        : p.kind().keepsOnlyLeft() ? 0 : table.columnTypes().size());
+                probes[i] = new HashJoinProbe(table, p.kind(), p.probeKeys(),
+                        p.schema().types().subList(0, probeWidth), p.residual(), p.nullAware(), morselRows);
             }
         }
     }
@@ -52,20 +78,37 @@ public final class PipelineDriver {
 
     public void process(Morsel morsel) {
         rowsIn += morsel.size();
+        run(morsel, 0);
+    }
+
+    private void run(Morsel morsel, int from) {
         Morsel m = morsel;
-        for (int i = 0; i < filters.length && m.size() > 0; i++) {
-            m = filters[i] != null ? filter(m, filters[i]) : ProjectionKernel.project(m, projections[i]);
+        for (int i = from; i < filters.length; i++) {
+            if (m.size() == 0) {
+                return;
+            }
+            if (filters[i] != null) {
+                m = filter(m, filters[i], i);
+            } else if (projections[i] != null) {
+                m = ProjectionKernel.project(m, projections[i]);
+            } else {
+                int next = i + 1;
+                probes[i].probe(m, out -> run(out, next));
+                return;
+            }
         }
         rowsOut += m.size();
         sink.add(m);
     }
 
-    private Morsel filter(Morsel m, VectorExpression predicate) {
-        if (selection == null) {
+    private Morsel filter(Morsel m, VectorExpression predicate, int step) {
+        if (selections == null) {
             return FilterKernel.filter(m, predicate);
         }
+        int[] selection = selections[step];
         if (selection.length < m.positions()) {
             selection = new int[m.positions()];
+            selections[step] = selection;
         }
         // The input's own selection may be this array: select() allows writing over it.
         int k = FilterKernel.select(m, predicate, selection);

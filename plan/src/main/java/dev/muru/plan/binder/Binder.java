@@ -55,22 +55,66 @@ public final class Binder {
     }
 
     public LogicalPlan bindQuery(Query q) {
+        return bindSubquery(q, null, false).plan();
+    }
+
+    /** Common table expressions in scope, innermost last; a name being expanded is marked. */
+    private final java.util.ArrayDeque<java.util.Map<String, Query.Cte>> ctes = new java.util.ArrayDeque<>();
+    private final Set<String> expanding = new HashSet<>();
+
+    /**
+     * Binds a query. Inside another query ({@code outer} not null) correlated WHERE predicates
+     * are pulled out for decorrelation; {@code exists}: the select list does not matter.
+     */
+    BoundSubquery bindSubquery(Query q, Scope outer, boolean exists) {
         if (!q.with().isEmpty()) {
-            throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "WITH is not supported yet", q.with().get(0).pos());
+            java.util.Map<String, Query.Cte> defs = new java.util.LinkedHashMap<>();
+            for (Query.Cte c : q.with()) {
+                if (defs.put(c.name(), c) != null) {
+                    throw ExpressionBinder.error(ErrorCode.DUPLICATE_ALIAS, "WITH query name \"" + c.name()
+                            + "\" specified more than once", c.pos());
+                }
+            }
+            ctes.addLast(defs);
+            try {
+                return bindSubquery(new Query(List.of(), q.body(), q.orderBy(), q.limit(), q.offset(), q.pos()), outer, exists);
+            } finally {
+                ctes.removeLast();
+            }
         }
         QueryBody body = q.body();
         if (body instanceof QueryBody.Select) {
-            return new SelectBinder(this, (QueryBody.Select) body, q.orderBy(), q.limit(), q.offset()).bind();
+            SelectBinder sb = new SelectBinder(this, (QueryBody.Select) body, q.orderBy(), q.limit(), q.offset(), outer, exists);
+            LogicalPlan plan = sb.bind();
+            return new BoundSubquery(plan, sb.valueColumns(), sb.correlation(), sb.emptyValue());
         }
-        LogicalPlan plan;
+        LogicalPlan plan = body(body);
+        plan = SelectBinder.orderAndLimit(plan, q.orderBy(), q.limit(), q.offset());
+        return new BoundSubquery(plan, plan.schema().size(), List.of(), null);
+    }
+
+    private LogicalPlan body(QueryBody body) {
         if (body instanceof QueryBody.Values) {
-            plan = values(((QueryBody.Values) body).rows(), body.pos());
-        } else if (body instanceof QueryBody.Nested) {
-            plan = bindQuery(((QueryBody.Nested) body).query());
-        } else {
-            throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "UNION, INTERSECT and EXCEPT are not supported yet", body.pos());
+            return values(((QueryBody.Values) body).rows(), body.pos());
         }
-        return SelectBinder.orderAndLimit(plan, q.orderBy(), q.limit(), q.offset());
+        if (body instanceof QueryBody.Nested) {
+            return bindQuery(((QueryBody.Nested) body).query());
+        }
+        if (body instanceof QueryBody.Select) {
+            return new SelectBinder(this, (QueryBody.Select) body, List.of(), null, null, null, false).bind();
+        }
+        return SetOperations.bind((QueryBody.SetOperation) body, this::body);
+    }
+
+    private Query.Cte cte(String name) {
+        java.util.Iterator<java.util.Map<String, Query.Cte>> it = ctes.descendingIterator();
+        while (it.hasNext()) {
+            Query.Cte c = it.next().get(name);
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
     }
 
     TableInfo table(String name, Position pos) {
@@ -85,6 +129,18 @@ public final class Binder {
     LogicalPlan relation(Relation r, List<Scope.Entry> scope) {
         if (r instanceof Relation.Table) {
             Relation.Table t = (Relation.Table) r;
+            Query.Cte cte = cte(t.name());
+            if (cte != null) {
+                if (!expanding.add(t.name())) {
+                    throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "recursive WITH query \"" + t.name()
+                            + "\" is not supported", t.pos());
+                }
+                try {
+                    return derived(bindQuery(cte.query()), t.alias() != null ? t.alias() : t.name(), cte.columns(), t.pos(), scope);
+                } finally {
+                    expanding.remove(t.name());
+                }
+            }
             TableInfo info = table(t.name(), t.pos());
             int[] all = new int[info.schema().size()];
             for (int i = 0; i < all.length; i++) {
@@ -95,25 +151,34 @@ public final class Binder {
         }
         if (r instanceof Relation.Subquery) {
             Relation.Subquery s = (Relation.Subquery) r;
-            LogicalPlan plan = bindQuery(s.query());
-            Schema schema = plan.schema();
-            if (!s.columnAliases().isEmpty()) {
-                if (s.columnAliases().size() > schema.size()) {
-                    throw ExpressionBinder.error(ErrorCode.SYNTAX_ERROR, "table \"" + s.alias() + "\" has "
-                            + schema.size() + " columns available but " + s.columnAliases().size() + " columns specified", s.pos());
-                }
-                List<Column> cols = new ArrayList<>();
-                for (int i = 0; i < schema.size(); i++) {
-                    String n = i < s.columnAliases().size() ? s.columnAliases().get(i) : schema.name(i);
-                    cols.add(new Column(n, schema.type(i)));
-                }
-                schema = new Schema(cols);
-                plan = identityProject(plan, schema);
-            }
-            scope.addAll(Scope.entriesOf(s.alias(), schema));
-            return plan;
+            return derived(bindQuery(s.query()), s.alias(), s.columnAliases(), s.pos(), scope);
         }
-        throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "joins are not supported yet", r.pos());
+        throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "this FROM item is not supported", r.pos());
+    }
+
+    /** A query used as a relation, its columns renamed by {@code aliases} where given. */
+    private static LogicalPlan derived(LogicalPlan plan, String alias, List<String> aliases, Position pos, List<Scope.Entry> scope) {
+        Schema schema = plan.schema();
+        if (!aliases.isEmpty()) {
+            if (aliases.size() > schema.size()) {
+                throw ExpressionBinder.error(ErrorCode.SYNTAX_ERROR, "table \"" + alias + "\" has "
+                        + schema.size() + " columns available but " + aliases.size() + " columns specified", pos);
+            }
+            List<Column> cols = new ArrayList<>();
+            for (int i = 0; i < schema.size(); i++) {
+                String n = i < aliases.size() ? aliases.get(i) : schema.name(i);
+                cols.add(new Column(n, schema.type(i)));
+            }
+            schema = new Schema(cols);
+            plan = identityProject(plan, schema);
+        }
+        scope.addAll(Scope.entriesOf(alias, schema));
+        return plan;
+    }
+
+    /** The first {@code width} columns of {@code plan}. */
+    static LogicalPlan identityProject(LogicalPlan plan, int width) {
+        return identityProject(plan, new Schema(plan.schema().columns().subList(0, width)));
     }
 
     static LogicalPlan identityProject(LogicalPlan plan, Schema schema) {

@@ -46,11 +46,18 @@ final class ExpressionBinder {
     private final Aggregates aggregates;
     private final String clause;
     private boolean insideAggregate;
+    /** Where subqueries are planned; null where the clause allows none. */
+    private Subqueries subqueries;
 
     ExpressionBinder(Scope scope, Aggregates aggregates, String clause) {
         this.scope = scope;
         this.aggregates = aggregates;
         this.clause = clause;
+    }
+
+    ExpressionBinder(Scope scope, Aggregates aggregates, String clause, Subqueries subqueries) {
+        this(scope, aggregates, clause);
+        this.subqueries = subqueries;
     }
 
     BoundExpr bind(Expr e) {
@@ -120,6 +127,20 @@ final class ExpressionBinder {
         }
         if (e instanceof Expr.FunctionCall) {
             return function((Expr.FunctionCall) e);
+        }
+        if (e instanceof Expr.ScalarSubquery || e instanceof Expr.Exists || e instanceof Expr.InSubquery) {
+            if (subqueries == null || insideAggregate) {
+                throw error(ErrorCode.FEATURE_NOT_SUPPORTED, "subqueries are not supported in "
+                        + (insideAggregate ? "aggregate arguments" : clause), e.pos());
+            }
+            if (e instanceof Expr.ScalarSubquery) {
+                return subqueries.scalar((Expr.ScalarSubquery) e, scope);
+            }
+            if (e instanceof Expr.Exists) {
+                return subqueries.exists((Expr.Exists) e, scope);
+            }
+            Expr.InSubquery in = (Expr.InSubquery) e;
+            return subqueries.in(in, bindExpr(in.value()), scope);
         }
         if (e instanceof Expr.IntervalLiteral) {
             throw error(ErrorCode.DATATYPE_MISMATCH, "an INTERVAL can only be added to or subtracted from a DATE",

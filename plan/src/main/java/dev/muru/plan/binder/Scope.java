@@ -14,15 +14,44 @@ import java.util.Map;
 
 /** The columns visible to an expression: each with the relation name that qualifies it. */
 final class Scope {
-    record Entry(String qualifier, String name, DataType type) {
+    /** {@code hidden}: the right column of a USING pair, reachable only by its qualified name. */
+    record Entry(String qualifier, String name, DataType type, boolean hidden) {
+        Entry(String qualifier, String name, DataType type) {
+            this(qualifier, name, type, false);
+        }
     }
 
+    /** References to the enclosing query's columns bind as InputRef(OUTER_BASE + index). */
+    static final int OUTER_BASE = 1 << 24;
+
     private final List<Entry> entries;
+    /** The enclosing query's scope, for correlated subqueries; null at the top. */
+    private Scope outer;
+    private boolean correlated;
     /** Where each column was first referenced, so later errors can point at it. */
     private final Map<Integer, Position> firstUse = new HashMap<>();
 
     Scope(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+    }
+
+    Scope withOuter(Scope outer) {
+        Scope s = new Scope(entries);
+        s.outer = outer;
+        return s;
+    }
+
+    Scope outer() {
+        return outer;
+    }
+
+    /** True once an expression referenced the enclosing query. */
+    boolean correlated() {
+        return correlated;
+    }
+
+    static boolean isOuter(BoundExpr e) {
+        return e instanceof BoundExpr.InputRef && ((BoundExpr.InputRef) e).index() >= OUTER_BASE;
     }
 
     static Scope empty() {
@@ -47,10 +76,31 @@ final class Scope {
     }
 
     BoundExpr.InputRef resolve(Expr.ColumnRef ref) {
+        int found = find(ref);
+        if (found < 0 && outer != null && outer.find(ref) >= 0) {
+            BoundExpr.InputRef r = outer.resolve(ref);
+            if (r.index() >= OUTER_BASE) {
+                throw new MuruException(ErrorCode.FEATURE_NOT_SUPPORTED, "column \"" + ref.name()
+                        + "\" refers to a query two levels out; correlation across more than one level is not supported",
+                        ref.pos().line(), ref.pos().column());
+            }
+            correlated = true;
+            return new BoundExpr.InputRef(OUTER_BASE + r.index(), r.type());
+        }
+        if (found < 0 && outer != null && outer.outer != null && outer.outer.find(ref) >= 0) {
+            throw new MuruException(ErrorCode.FEATURE_NOT_SUPPORTED, "column \"" + ref.name()
+                    + "\" refers to a query two levels out; correlation across more than one level is not supported",
+                    ref.pos().line(), ref.pos().column());
+        }
+        return resolveLocal(ref, found);
+    }
+
+    /** Index of the column {@code ref} names here, -1 if none; ambiguity is an error. */
+    private int find(Expr.ColumnRef ref) {
         int found = -1;
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
-            if (e.name().equals(ref.name()) && (ref.qualifier() == null || ref.qualifier().equals(e.qualifier()))) {
+            if (e.name().equals(ref.name()) && (ref.qualifier() == null ? !e.hidden() : ref.qualifier().equals(e.qualifier()))) {
                 if (found >= 0) {
                     throw new MuruException(ErrorCode.AMBIGUOUS_COLUMN,
                             "column reference \"" + ref.name() + "\" is ambiguous", ref.pos().line(), ref.pos().column());
@@ -58,9 +108,13 @@ final class Scope {
                 found = i;
             }
         }
+        return found;
+    }
+
+    private BoundExpr.InputRef resolveLocal(Expr.ColumnRef ref, int found) {
         if (found < 0) {
             String name = ref.qualifier() == null ? ref.name() : ref.qualifier() + "." + ref.name();
-            if (ref.qualifier() != null && !hasQualifier(ref.qualifier())) {
+            if (ref.qualifier() != null && !hasQualifier(ref.qualifier()) && (outer == null || !outer.hasQualifier(ref.qualifier()))) {
                 throw new MuruException(ErrorCode.UNDEFINED_TABLE,
                         "missing FROM-clause entry for table \"" + ref.qualifier() + "\"",
                         ref.pos().line(), ref.pos().column());

@@ -15,6 +15,8 @@ import dev.muru.plan.expr.ExpressionTree;
 import dev.muru.plan.logical.AggregateCall;
 import dev.muru.plan.logical.LogicalPlan;
 import dev.muru.plan.logical.SortItem;
+import dev.muru.plan.optimizer.JoinOrder;
+import dev.muru.plan.optimizer.Predicates;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,44 +32,106 @@ final class SelectBinder {
     private final List<Query.OrderItem> orderBy;
     private final Expr limit;
     private final Expr offset;
+    /** The enclosing query's scope when this block is a subquery; null otherwise. */
+    private final Scope outer;
+    private final boolean exists;
 
     private Scope input;
     private final List<Expr> itemExprs = new ArrayList<>();
     private final List<String> itemNames = new ArrayList<>();
     private final List<Position> itemPositions = new ArrayList<>();
 
+    // The result as a subquery: value columns, then the columns the correlation reads.
+    private int valueColumns;
+    private final List<BoundExpr> correlation = new ArrayList<>();
+    private BoundExpr emptyValue;
+
     SelectBinder(Binder binder, QueryBody.Select select, List<Query.OrderItem> orderBy, Expr limit, Expr offset) {
+        this(binder, select, orderBy, limit, offset, null, false);
+    }
+
+    SelectBinder(Binder binder, QueryBody.Select select, List<Query.OrderItem> orderBy, Expr limit, Expr offset,
+                 Scope outer, boolean exists) {
         this.binder = binder;
         this.select = select;
         this.orderBy = orderBy;
         this.limit = limit;
         this.offset = offset;
+        this.outer = outer;
+        this.exists = exists;
+    }
+
+    int valueColumns() {
+        return valueColumns;
+    }
+
+    List<BoundExpr> correlation() {
+        return correlation;
+    }
+
+    BoundExpr emptyValue() {
+        return emptyValue;
+    }
+
+    private static boolean isOuter(BoundExpr e) {
+        return Predicates.references(e, i -> i >= Scope.OUTER_BASE);
     }
 
     LogicalPlan bind() {
-        List<Scope.Entry> entries = new ArrayList<>();
+        FromBinder from = new FromBinder(binder, outer);
+        for (dev.muru.parser.ast.Relation r : select.from()) {
+            from.add(r);
+        }
+        input = new Scope(from.entries);
+        if (outer != null) {
+            input = input.withOuter(outer);
+        }
+        Subqueries subqueries = new Subqueries(binder);
+        List<BoundExpr> graph = new ArrayList<>(from.conjuncts);
+        List<BoundExpr> withSubqueries = new ArrayList<>();
+        List<BoundExpr> correlated = new ArrayList<>();
+        if (select.where() != null) {
+            BoundExpr where = new ExpressionBinder(input, null, "WHERE", subqueries).bindPredicate(select.where());
+            for (BoundExpr c : Predicates.conjuncts(where)) {
+                if (isOuter(c)) {
+                    if (Subqueries.hasMarker(c)) {
+                        throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED,
+                                "a predicate that mixes a subquery and a correlated column is not supported", select.where().pos());
+                    }
+                    correlated.add(c);
+                } else if (Subqueries.hasMarker(c)) {
+                    withSubqueries.add(c);
+                } else {
+                    graph.add(c);
+                }
+            }
+        }
         LogicalPlan plan;
         if (select.from().isEmpty()) {
             plan = new LogicalPlan.Values(List.of(List.of()), new Schema(List.of()));
-        } else if (select.from().size() == 1) {
-            plan = binder.relation(select.from().get(0), entries);
+            if (!graph.isEmpty()) {
+                plan = new LogicalPlan.Filter(plan, Predicates.and(graph));
+            }
         } else {
-            throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "joins are not supported yet", select.from().get(1).pos());
+            plan = JoinOrder.plan(from.relations, graph);
         }
-        input = new Scope(entries);
-        if (select.where() != null) {
-            plan = new LogicalPlan.Filter(plan, new ExpressionBinder(input, null, "WHERE").bindPredicate(select.where()));
+        int width = input.size();
+        plan = subqueries.filter(plan, withSubqueries, e -> e);
+        boolean correlatedBlock = !correlated.isEmpty();
+        if (correlatedBlock && limit != null) {
+            throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "LIMIT in a correlated subquery is not supported", limit.pos());
         }
+        List<Query.OrderItem> orderBy = correlatedBlock || exists ? List.of() : this.orderBy; // order inside is unobservable
         expandItems();
 
         ExpressionBinder.Aggregates aggs = new ExpressionBinder.Aggregates();
-        ExpressionBinder selectBinder = new ExpressionBinder(input, aggs, "SELECT");
+        ExpressionBinder selectBinder = new ExpressionBinder(input, aggs, "SELECT", subqueries);
         List<BoundExpr> items = new ArrayList<>();
         for (Expr e : itemExprs) {
             items.add(selectBinder.bind(e));
         }
         BoundExpr having = select.having() == null ? null
-                : new ExpressionBinder(input, aggs, "HAVING").bindPredicate(select.having());
+                : new ExpressionBinder(input, aggs, "HAVING", subqueries).bindPredicate(select.having());
         List<BoundExpr> groupKeys = groupKeys();
 
         // ORDER BY items refer to an output column, or are extra expressions bound like the select list.
@@ -76,7 +140,7 @@ final class SelectBinder {
         for (Query.OrderItem o : orderBy) {
             int col = outputColumn(o.expr(), items.size());
             if (col < 0) {
-                BoundExpr b = new ExpressionBinder(input, aggs, "ORDER BY").bind(o.expr());
+                BoundExpr b = new ExpressionBinder(input, aggs, "ORDER BY", subqueries).bind(o.expr());
                 col = items.indexOf(b);
                 if (col < 0) {
                     if (select.distinct()) {
@@ -93,8 +157,52 @@ final class SelectBinder {
             }
             sortColumns.add(col);
         }
+        if (exists) {
+            items.clear(); // EXISTS only asks whether rows exist
+            itemNames.clear();
+        }
+        for (BoundExpr e : items) {
+            checkNotCorrelated(e, "select list");
+        }
+        for (BoundExpr e : hidden) {
+            checkNotCorrelated(e, "ORDER BY");
+        }
+        if (having != null) {
+            checkNotCorrelated(having, "HAVING");
+        }
+        for (BoundExpr e : groupKeys) {
+            checkNotCorrelated(e, "GROUP BY");
+        }
 
         boolean aggregated = !groupKeys.isEmpty() || !aggs.calls.isEmpty() || having != null;
+        // Correlation: predicates inner = outer become group keys of an aggregated subquery.
+        List<BoundExpr> extras = new ArrayList<>();
+        if (correlatedBlock && aggregated) {
+            for (BoundExpr c : correlated) {
+                BoundExpr inner = innerSideOfEquality(c);
+                int k = groupKeys.indexOf(inner);
+                if (k < 0) {
+                    groupKeys.add(inner);
+                }
+                extras.add(inner);
+            }
+        } else if (correlatedBlock) {
+            java.util.BitSet cols = new java.util.BitSet();
+            for (BoundExpr c : correlated) {
+                Predicates.mark(c, Scope.OUTER_BASE, cols);
+            }
+            for (int i = cols.nextSetBit(0); i >= 0; i = cols.nextSetBit(i + 1)) {
+                extras.add(new BoundExpr.InputRef(i, input.entries().get(i).type()));
+            }
+        }
+
+        boolean selectSubqueries = false;
+        for (BoundExpr e : items) {
+            selectSubqueries |= Subqueries.hasMarker(e);
+        }
+        for (BoundExpr e : hidden) {
+            selectSubqueries |= Subqueries.hasMarker(e);
+        }
         if (aggregated) {
             // Internal column names, as EXPLAIN shows them: the expressions themselves.
             Schema in = plan.schema();
@@ -107,8 +215,18 @@ final class SelectBinder {
                         + "(" + (c.distinct() ? "DISTINCT " : "") + ExpressionFormatter.format(c.argument(), in) + ")", c.type()));
             }
             plan = new LogicalPlan.Aggregate(plan, groupKeys, aggs.calls, new Schema(aggCols));
+            List<BoundExpr> keys = groupKeys;
             if (having != null) {
-                plan = new LogicalPlan.Filter(plan, afterAggregate(having, groupKeys));
+                BoundExpr h = afterAggregate(having, keys);
+                if (Subqueries.hasMarker(h)) {
+                    int w = plan.schema().size();
+                    plan = subqueries.filter(plan, Predicates.conjuncts(h), e -> afterAggregate(e, keys));
+                    if (plan.schema().size() != w) {
+                        plan = Binder.identityProject(plan, w);
+                    }
+                } else {
+                    plan = new LogicalPlan.Filter(plan, h);
+                }
             }
             for (int i = 0; i < items.size(); i++) {
                 items.set(i, afterAggregate(items.get(i), groupKeys));
@@ -116,8 +234,18 @@ final class SelectBinder {
             for (int i = 0; i < hidden.size(); i++) {
                 hidden.set(i, afterAggregate(hidden.get(i), groupKeys));
             }
+            for (int i = 0; i < extras.size(); i++) {
+                extras.set(i, afterAggregate(extras.get(i), groupKeys));
+            }
+            if (selectSubqueries) {
+                plan = applySubqueries(plan, subqueries, items, hidden, e -> afterAggregate(e, keys));
+            }
+        } else if (selectSubqueries) {
+            plan = applySubqueries(plan, subqueries, items, hidden, e -> e);
         }
 
+        valueColumns = items.size();
+        firstValue = items.isEmpty() ? null : items.get(0);
         List<BoundExpr> projected = new ArrayList<>(items);
         projected.addAll(hidden);
         List<Column> cols = new ArrayList<>();
@@ -127,19 +255,115 @@ final class SelectBinder {
         for (int i = 0; i < hidden.size(); i++) {
             cols.add(new Column("sort" + i, hidden.get(i).type()));
         }
+        if (correlatedBlock) {
+            correlate(correlated, extras, aggregated, items.size(), aggs.calls, groupKeys.size());
+            for (int i = 0; i < extras.size(); i++) {
+                projected.add(extras.get(i));
+                cols.add(new Column("corr" + i, extras.get(i).type()));
+            }
+        } else if (projected.isEmpty()) {
+            projected.add(new BoundExpr.Constant(1, dev.muru.core.DataType.INTEGER)); // EXISTS: a row is all it needs
+            cols.add(new Column("exists", dev.muru.core.DataType.INTEGER));
+        }
         plan = new LogicalPlan.Project(plan, projected, new Schema(cols));
         if (select.distinct()) {
             plan = new LogicalPlan.Distinct(plan);
         }
         plan = sortAndLimit(plan, sortColumns, orderBy, limit, offset);
         if (!hidden.isEmpty()) {
-            List<BoundExpr> keep = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                keep.add(new BoundExpr.InputRef(i, items.get(i).type()));
-            }
-            plan = new LogicalPlan.Project(plan, keep, new Schema(cols.subList(0, items.size())));
+            plan = Binder.identityProject(plan, items.size());
         }
         return plan;
+    }
+
+    /** Joins the subqueries of the select list and ORDER BY onto plan, rewriting their markers. */
+    private static LogicalPlan applySubqueries(LogicalPlan plan, Subqueries subqueries, List<BoundExpr> items,
+                                               List<BoundExpr> hidden, java.util.function.UnaryOperator<BoundExpr> toPlan) {
+        int width = plan.schema().size();
+        for (List<BoundExpr> list : List.of(items, hidden)) {
+            for (int i = 0; i < list.size(); i++) {
+                if (Subqueries.hasMarker(list.get(i))) {
+                    Subqueries.Applied a = subqueries.apply(plan, list.get(i), toPlan);
+                    plan = a.plan();
+                    list.set(i, a.expr());
+                }
+            }
+        }
+        return plan;
+    }
+
+    private void checkNotCorrelated(BoundExpr e, String clause) {
+        if (isOuter(e)) {
+            throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "a correlated column in the " + clause
+                    + " of a subquery is not supported", select.pos());
+        }
+    }
+
+    /** In an aggregated subquery a correlated predicate must be inner expression = outer expression. */
+    private BoundExpr innerSideOfEquality(BoundExpr c) {
+        if (c instanceof BoundExpr.Call && ((BoundExpr.Call) c).function() == dev.muru.plan.expr.Function.EQUAL) {
+            BoundExpr a = ((BoundExpr.Call) c).args().get(0);
+            BoundExpr b = ((BoundExpr.Call) c).args().get(1);
+            boolean aOuter = isOuter(a);
+            boolean bOuter = isOuter(b);
+            boolean aInner = Predicates.references(a, i -> i < Scope.OUTER_BASE);
+            boolean bInner = Predicates.references(b, i -> i < Scope.OUTER_BASE);
+            if (aInner && !aOuter && bOuter && !bInner) {
+                return a;
+            }
+            if (bInner && !bOuter && aOuter && !aInner) {
+                return b;
+            }
+        }
+        throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "in an aggregated subquery, a correlated "
+                + "predicate must have the form inner = outer", select.where().pos());
+    }
+
+    /** Rewrites the pulled-out predicates onto the subquery's output columns. */
+    private void correlate(List<BoundExpr> correlated, List<BoundExpr> extras, boolean aggregated, int values,
+                           List<AggregateCall> calls, int keyCount) {
+        if (aggregated) {
+            for (int k = 0; k < correlated.size(); k++) {
+                BoundExpr.Call c = (BoundExpr.Call) correlated.get(k);
+                BoundExpr outerSide = isOuter(c.args().get(0)) ? c.args().get(0) : c.args().get(1);
+                BoundExpr inner = new BoundExpr.InputRef(values + k, extras.get(k).type());
+                correlation.add(new BoundExpr.Call(c.function(), List.of(inner, outerSide), c.type()));
+            }
+            boolean counts = false;
+            for (AggregateCall a : calls) {
+                counts |= a.function() == dev.muru.plan.logical.AggregateFunction.COUNT
+                        || a.function() == dev.muru.plan.logical.AggregateFunction.COUNT_STAR;
+            }
+            if (counts && values > 0) {
+                // Over no rows COUNT is 0 and the other aggregates NULL.
+                BoundExpr v = Predicates.replaceRefs(valueExpression(), r -> {
+                    int a = r.index() - keyCount;
+                    if (a >= 0 && a < calls.size()) {
+                        AggregateCall call = calls.get(a);
+                        boolean count = call.function() == dev.muru.plan.logical.AggregateFunction.COUNT
+                                || call.function() == dev.muru.plan.logical.AggregateFunction.COUNT_STAR;
+                        return new BoundExpr.Constant(count ? (Object) 0L : null, r.type());
+                    }
+                    return new BoundExpr.Constant(null, r.type());
+                });
+                emptyValue = v;
+            }
+            return;
+        }
+        java.util.Map<Integer, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < extras.size(); i++) {
+            position.put(((BoundExpr.InputRef) extras.get(i)).index(), values + i);
+        }
+        for (BoundExpr c : correlated) {
+            correlation.add(Predicates.replaceRefs(c, r -> r.index() >= Scope.OUTER_BASE ? r
+                    : new BoundExpr.InputRef(position.get(r.index()), r.type())));
+        }
+    }
+
+    private BoundExpr firstValue;
+
+    private BoundExpr valueExpression() {
+        return firstValue;
     }
 
     private void expandItems() {
@@ -272,6 +496,9 @@ final class SelectBinder {
         }
         if (e instanceof BoundExpr.InputRef) {
             int idx = ((BoundExpr.InputRef) e).index();
+            if (idx >= Subqueries.BASE) {
+                return e; // subquery markers and outer references stay as they are
+            }
             if (idx >= ExpressionBinder.AGGREGATE_BASE) {
                 return new BoundExpr.InputRef(keys.size() + idx - ExpressionBinder.AGGREGATE_BASE, e.type());
             }

@@ -109,4 +109,57 @@ public sealed interface LogicalPlan {
             return List.of(input);
         }
     }
+
+    /**
+     * Joins left (probe) and right (build). Rows pair up when every {@code leftKeys[i]} (over
+     * left) equals {@code rightKeys[i]} (over right) and {@code condition} (over left ++ right;
+     * null: TRUE) holds. Output per {@link JoinKind}: left ++ right, left only (SEMI, ANTI), or
+     * left ++ one BOOLEAN (MARK). {@code nullAware}: NOT IN / IN's NULL rules for ANTI and MARK.
+     */
+    record Join(LogicalPlan left, LogicalPlan right, JoinKind kind, List<BoundExpr> leftKeys,
+                List<BoundExpr> rightKeys, BoundExpr condition, boolean nullAware, Schema schema,
+                long estimatedRows) implements LogicalPlan {
+        public Join {
+            leftKeys = List.copyOf(leftKeys);
+            rightKeys = List.copyOf(rightKeys);
+        }
+
+        @Override
+        public List<LogicalPlan> inputs() {
+            return List.of(left, right);
+        }
+
+        public static Schema outputSchema(Schema left, Schema right, JoinKind kind) {
+            List<dev.muru.core.Column> cols = new java.util.ArrayList<>(left.columns());
+            if (kind == JoinKind.MARK) {
+                cols.add(new dev.muru.core.Column("mark", dev.muru.core.DataType.BOOLEAN));
+            } else if (!kind.keepsOnlyLeft()) {
+                cols.addAll(right.columns());
+            }
+            return new Schema(cols);
+        }
+    }
+
+    /** All rows of every input, one after another (UNION ALL); the inputs have one column layout. */
+    record Union(List<LogicalPlan> inputs, Schema schema) implements LogicalPlan {
+        public Union {
+            inputs = List.copyOf(inputs);
+        }
+    }
+
+    /**
+     * A scalar subquery's result: exactly one row, NULLs when the input has none, an error
+     * when it has more.
+     */
+    record SingleRow(LogicalPlan input) implements LogicalPlan {
+        @Override
+        public Schema schema() {
+            return input.schema();
+        }
+
+        @Override
+        public List<LogicalPlan> inputs() {
+            return List.of(input);
+        }
+    }
 }

@@ -33,6 +33,7 @@ public final class PhysicalPlanner {
     }
 
     public static PhysicalPlan plan(LogicalPlan logical) {
+        logical = dev.muru.plan.optimizer.ColumnPruner.prune(logical);
         PhysicalPlanner p = new PhysicalPlanner();
         Open open = p.build(logical);
         // With nothing left to do, the last breaker's output already is the result.
@@ -83,22 +84,117 @@ public final class PhysicalPlanner {
             Open o = build(s.input());
             return next(close(o, new PipelineSink.Sort(s.items(), -1, o.schema())), true);
         }
+        if (plan instanceof LogicalPlan.Join) {
+            return join((LogicalPlan.Join) plan);
+        }
+        if (plan instanceof LogicalPlan.Union) {
+            LogicalPlan.Union u = (LogicalPlan.Union) plan;
+            int[] ids = new int[u.inputs().size()];
+            long rows = 0;
+            for (int i = 0; i < ids.length; i++) {
+                Open in = build(u.inputs().get(i));
+                Pipeline p = close(in, new PipelineSink.Collect(-1, 0, in.schema()));
+                ids[i] = p.id();
+                rows += p.estimatedRows();
+            }
+            Open o = new Open();
+            o.source = new PipelineSource.Concat(ids, u.schema());
+            o.estimatedRows = rows;
+            return o;
+        }
+        if (plan instanceof LogicalPlan.SingleRow) {
+            Open o = build(((LogicalPlan.SingleRow) plan).input());
+            Open next = next(close(o, new PipelineSink.Collect(-1, 0, o.schema(), -1, true)), false);
+            next.estimatedRows = 1;
+            return next;
+        }
         if (plan instanceof LogicalPlan.Limit) {
             LogicalPlan.Limit l = (LogicalPlan.Limit) plan;
             Open o = build(l.input());
             // LIMIT right after ORDER BY: the sort keeps only the rows the limit can return.
             if (l.limit() >= 0 && o.steps.isEmpty() && o.source instanceof PipelineSource.PipelineOutput) {
-                Pipeline prev = done.get(done.size() - 1);
+                int prevId = ((PipelineSource.PipelineOutput) o.source).pipeline();
+                Pipeline prev = done.get(prevId);
                 if (prev.sink() instanceof PipelineSink.Sort) {
                     PipelineSink.Sort s = (PipelineSink.Sort) prev.sink();
                     long topN = l.limit() > Long.MAX_VALUE - l.offset() ? -1 : l.limit() + l.offset();
-                    done.set(done.size() - 1, new Pipeline(prev.id(), prev.source(), prev.steps(),
+                    done.set(prevId, new Pipeline(prev.id(), prev.source(), prev.steps(),
                             new PipelineSink.Sort(s.items(), topN, s.schema()), prev.estimatedRows(), prev.ordered()));
                 }
             }
             return next(close(o, new PipelineSink.Collect(l.limit(), l.offset(), o.schema())), o.ordered);
         }
         throw new IllegalArgumentException("no physical plan for " + plan.getClass().getSimpleName());
+    }
+
+    /**
+     * Build side first: its pipeline ends in the partitioned hash table. The probe side's
+     * pipeline goes on through the probe step; RIGHT and FULL joins end it there, so the
+     * unmatched build rows can follow the probe output.
+     */
+    private Open join(LogicalPlan.Join j) {
+        Open b = build(j.right());
+        int rw = b.schema().size();
+        int[] buildKeys = keyColumns(b, j.rightKeys());
+        int buildWidth = b.schema().size();
+        Pipeline bp = close(b, new PipelineSink.JoinBuild(buildKeys, b.schema()));
+        Open o = build(j.left());
+        int lw = o.schema().size();
+        int[] probeKeys = keyColumns(o, j.leftKeys());
+        int probeWidth = o.schema().size();
+        BoundExpr residual = j.condition() == null ? null
+                : remapFunction(j.condition(), i -> i < lw ? i : probeWidth + (i - lw));
+        Schema out = LogicalPlan.Join.outputSchema(o.schema(), bp.sink().schema(), j.kind());
+        o.steps.add(new PipelineStep.HashJoinProbe(bp.id(), j.kind(), probeKeys, residual, j.nullAware(), out));
+        o.estimatedRows = j.estimatedRows();
+        if (j.kind().emitsUnmatchedRight()) {
+            o = next(close(o, new PipelineSink.Collect(-1, 0, out, bp.id(), false)), false);
+            o.estimatedRows = j.estimatedRows();
+        }
+        if (probeWidth != lw || buildWidth != rw) {
+            // Drop the computed key columns again.
+            List<BoundExpr> exprs = new ArrayList<>();
+            Schema logical = j.schema();
+            for (int i = 0; i < logical.size(); i++) {
+                int from = i < lw ? i : j.kind() == dev.muru.plan.logical.JoinKind.MARK ? probeWidth : probeWidth + (i - lw);
+                exprs.add(new BoundExpr.InputRef(from, logical.type(i)));
+            }
+            o.steps.add(new PipelineStep.Project(exprs, logical));
+        }
+        return o;
+    }
+
+    /** Column indexes of the key expressions, appending a projection for keys that are not plain columns. */
+    private static int[] keyColumns(Open o, List<BoundExpr> keys) {
+        int[] out = new int[keys.size()];
+        List<BoundExpr> computed = new ArrayList<>();
+        Schema in = o.schema();
+        for (int i = 0; i < out.length; i++) {
+            BoundExpr k = keys.get(i);
+            if (k instanceof BoundExpr.InputRef) {
+                out[i] = ((BoundExpr.InputRef) k).index();
+            } else {
+                out[i] = in.size() + computed.size();
+                computed.add(k);
+            }
+        }
+        if (!computed.isEmpty()) {
+            List<BoundExpr> exprs = new ArrayList<>();
+            List<Column> cols = new ArrayList<>(in.columns());
+            for (int i = 0; i < in.size(); i++) {
+                exprs.add(new BoundExpr.InputRef(i, in.type(i)));
+            }
+            for (BoundExpr k : computed) {
+                exprs.add(k);
+                cols.add(new Column(ExpressionFormatter.format(k, in), k.type()));
+            }
+            o.steps.add(new PipelineStep.Project(exprs, new Schema(cols)));
+        }
+        return out;
+    }
+
+    private static BoundExpr remapFunction(BoundExpr e, java.util.function.IntUnaryOperator f) {
+        return dev.muru.plan.optimizer.Predicates.rewrite(e, f);
     }
 
     /** A projection that passes its input through unchanged (column names do not matter here). */
@@ -169,6 +265,9 @@ public final class PhysicalPlanner {
         }
         boolean[] used = new boolean[source.schema().size()];
         for (PipelineStep s : steps) {
+            if (s instanceof PipelineStep.HashJoinProbe) {
+                return null; // the probe passes every column on
+            }
             if (s instanceof PipelineStep.Filter) {
                 mark(((PipelineStep.Filter) s).predicate(), used);
             } else {

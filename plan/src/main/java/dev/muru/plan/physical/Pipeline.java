@@ -14,7 +14,8 @@ public record Pipeline(int id, PipelineSource source, List<PipelineStep> steps, 
 
     /** Which threshold decides this pipeline's parallelism. */
     public OperationKind operation() {
-        if (sink instanceof PipelineSink.Aggregate || sink instanceof PipelineSink.Distinct) {
+        if (sink instanceof PipelineSink.Aggregate || sink instanceof PipelineSink.Distinct
+                || sink instanceof PipelineSink.JoinBuild) {
             return OperationKind.AGGREGATE;
         }
         if (sink instanceof PipelineSink.Sort) {

@@ -32,7 +32,22 @@ public sealed interface PipelineSink {
         }
     }
 
-    /** Collects rows, skipping {@code offset} and keeping at most {@code limit} (-1: all). */
-    record Collect(long limit, long offset, Schema schema) implements PipelineSink {
+    /**
+     * Collects rows, skipping {@code offset} and keeping at most {@code limit} (-1: all). Then,
+     * when {@code unmatchedOf >= 0}, appends the build rows of that join pipeline that no probe
+     * matched (RIGHT and FULL joins); with {@code singleRow}, the result must be one row (a
+     * scalar subquery: none gives one row of NULLs, more is an error).
+     */
+    record Collect(long limit, long offset, Schema schema, int unmatchedOf, boolean singleRow) implements PipelineSink {
+        public Collect(long limit, long offset, Schema schema) {
+            this(limit, offset, schema, -1, false);
+        }
+    }
+
+    /**
+     * The build side of a hash join: rows are split by the hash of {@code keyColumns} into
+     * partitions, each built into its own hash table. Output: the table, read by the probe step.
+     */
+    record JoinBuild(int[] keyColumns, Schema schema) implements PipelineSink {
     }
 }

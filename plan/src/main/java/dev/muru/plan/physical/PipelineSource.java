@@ -23,4 +23,8 @@ public sealed interface PipelineSource {
     /** The output of an earlier pipeline of the same plan. */
     record PipelineOutput(int pipeline, Schema schema) implements PipelineSource {
     }
+
+    /** The outputs of earlier pipelines, one after another (UNION ALL). */
+    record Concat(int[] pipelines, Schema schema) implements PipelineSource {
+    }
 }

@@ -17,4 +17,12 @@ public sealed interface PipelineStep {
             expressions = List.copyOf(expressions);
         }
     }
+
+    /**
+     * Probes the hash table built by pipeline {@code buildPipeline} with {@code probeKeys}
+     * (columns of the input). {@code residual} reads the input's columns, then the table's.
+     */
+    record HashJoinProbe(int buildPipeline, dev.muru.plan.logical.JoinKind kind, int[] probeKeys, BoundExpr residual,
+                         boolean nullAware, Schema schema) implements PipelineStep {
+    }
 }

@@ -1,0 +1,225 @@
+package dev.muru.plan.binder;
+
+import dev.muru.core.DataType;
+import dev.muru.core.ErrorCode;
+import dev.muru.core.Schema;
+import dev.muru.parser.ast.Expr;
+import dev.muru.parser.ast.Position;
+import dev.muru.plan.expr.BoundExpr;
+import dev.muru.plan.expr.Function;
+import dev.muru.plan.logical.JoinKind;
+import dev.muru.plan.logical.LogicalPlan;
+import dev.muru.plan.optimizer.Estimates;
+import dev.muru.plan.optimizer.Predicates;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The subqueries of one query block. Binding one leaves a marker, InputRef(BASE + id), in the
+ * expression; applying it joins the subquery onto the block's plan (semi or anti join for a
+ * top-level [NOT] EXISTS / IN conjunct, a mark join elsewhere, a left join on the correlation
+ * keys for a correlated scalar subquery) and replaces the marker by the joined column.
+ */
+final class Subqueries {
+    static final int BASE = 1 << 22;
+
+    enum Kind { SCALAR, EXISTS, IN }
+
+    private record Use(Kind kind, BoundSubquery sub, BoundExpr inValue, Position pos) {
+    }
+
+    private final Binder binder;
+    private final List<Use> uses = new ArrayList<>();
+
+    Subqueries(Binder binder) {
+        this.binder = binder;
+    }
+
+    static boolean isMarker(BoundExpr e) {
+        if (!(e instanceof BoundExpr.InputRef)) {
+            return false;
+        }
+        int i = ((BoundExpr.InputRef) e).index();
+        return i >= BASE && i < Scope.OUTER_BASE;
+    }
+
+    static boolean hasMarker(BoundExpr e) {
+        return Predicates.references(e, i -> i >= BASE && i < Scope.OUTER_BASE);
+    }
+
+    BoundExpr scalar(Expr.ScalarSubquery e, Scope scope) {
+        BoundSubquery sub = binder.bindSubquery(e.query(), scope, false);
+        if (sub.valueColumns() != 1) {
+            throw ExpressionBinder.error(ErrorCode.SUBQUERY_COLUMN_COUNT, "subquery must return only one column", e.pos());
+        }
+        if (sub.correlated() && !aggregated(sub.plan())) {
+            throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "a correlated scalar subquery must compute an aggregate (it could return more than one row)", e.pos());
+        }
+        return register(Kind.SCALAR, sub, null, e.pos(), sub.plan().schema().type(0));
+    }
+
+    private static boolean aggregated(LogicalPlan p) {
+        while (p instanceof LogicalPlan.Project || p instanceof LogicalPlan.Filter) {
+            p = p.inputs().get(0);
+        }
+        return p instanceof LogicalPlan.Aggregate;
+    }
+
+    BoundExpr exists(Expr.Exists e, Scope scope) {
+        BoundSubquery sub = binder.bindSubquery(e.query(), scope, true);
+        BoundExpr marker = register(Kind.EXISTS, sub, null, e.pos(), DataType.BOOLEAN);
+        return e.negated() ? not(marker) : marker;
+    }
+
+    BoundExpr in(Expr.InSubquery e, BoundExpr value, Scope scope) {
+        BoundSubquery sub = binder.bindSubquery(e.query(), scope, false);
+        if (sub.valueColumns() != 1) {
+            throw ExpressionBinder.error(ErrorCode.SUBQUERY_COLUMN_COUNT, "subquery has too many columns", e.pos());
+        }
+        DataType right = sub.plan().schema().type(0);
+        DataType common = TypeCoercion.commonType(value.type(), right);
+        if (common == null) {
+            throw ExpressionBinder.error(ErrorCode.DATATYPE_MISMATCH, "operator does not exist: " + value.type()
+                    + " = " + right, e.pos());
+        }
+        if (common.isNull()) {
+            common = DataType.VARCHAR;
+        }
+        LogicalPlan plan = sub.plan();
+        if (!right.equals(common)) {
+            List<BoundExpr> exprs = new ArrayList<>();
+            List<dev.muru.core.Column> cols = new ArrayList<>();
+            for (int i = 0; i < plan.schema().size(); i++) {
+                BoundExpr ref = new BoundExpr.InputRef(i, plan.schema().type(i));
+                exprs.add(i == 0 ? TypeCoercion.cast(ref, common) : ref);
+                cols.add(new dev.muru.core.Column(plan.schema().name(i), i == 0 ? common : plan.schema().type(i)));
+            }
+            plan = new LogicalPlan.Project(plan, exprs, new Schema(cols));
+        }
+        sub = new BoundSubquery(plan, sub.valueColumns(), sub.correlation(), sub.emptyValue());
+        BoundExpr marker = register(Kind.IN, sub, TypeCoercion.cast(value, common), e.pos(), DataType.BOOLEAN);
+        return e.negated() ? not(marker) : marker;
+    }
+
+    private BoundExpr register(Kind kind, BoundSubquery sub, BoundExpr inValue, Position pos, DataType type) {
+        uses.add(new Use(kind, sub, inValue, pos));
+        return new BoundExpr.InputRef(BASE + uses.size() - 1, type);
+    }
+
+    private static BoundExpr not(BoundExpr e) {
+        return new BoundExpr.Call(Function.NOT, List.of(e), DataType.BOOLEAN);
+    }
+
+    /**
+     * Filters {@code plan} by conjuncts (over its columns) that contain markers. {@code toPlan} maps
+     * an expression over the block's input scope onto the plan's columns.
+     */
+    LogicalPlan filter(LogicalPlan plan, List<BoundExpr> conjuncts, UnaryOperator<BoundExpr> toPlan) {
+        int width = plan.schema().size();
+        List<BoundExpr> rest = new ArrayList<>();
+        for (BoundExpr c : conjuncts) {
+            boolean negated = c instanceof BoundExpr.Call && ((BoundExpr.Call) c).function() == Function.NOT
+                    && isMarker(((BoundExpr.Call) c).args().get(0));
+            BoundExpr m = negated ? ((BoundExpr.Call) c).args().get(0) : c;
+            if (isMarker(m) && use(m).kind() != Kind.SCALAR) {
+                Use u = use(m);
+                plan = join(plan, u, negated ? JoinKind.ANTI : JoinKind.SEMI, toPlan);
+            } else {
+                rest.add(c);
+            }
+        }
+        if (rest.isEmpty()) {
+            return plan;
+        }
+        Applied a = apply(plan, Predicates.and(rest), toPlan);
+        plan = new LogicalPlan.Filter(a.plan(), a.expr());
+        if (plan.schema().size() != width) {
+            plan = Binder.identityProject(plan, width);
+        }
+        return plan;
+    }
+
+    record Applied(LogicalPlan plan, BoundExpr expr) {
+    }
+
+    /** Joins each subquery that {@code e} mentions onto {@code plan} and replaces its marker. */
+    Applied apply(LogicalPlan plan, BoundExpr e, UnaryOperator<BoundExpr> toPlan) {
+        BitSet ids = new BitSet();
+        collectMarkers(e, ids);
+        int[] column = new int[uses.size()];
+        BoundExpr[] replacement = new BoundExpr[uses.size()];
+        for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
+            Use u = uses.get(id);
+            int w = plan.schema().size();
+            if (u.kind() == Kind.SCALAR) {
+                if (u.sub().correlated()) {
+                    plan = join(plan, u, JoinKind.LEFT, toPlan);
+                    BoundExpr value = new BoundExpr.InputRef(w, u.sub().plan().schema().type(0));
+                    if (u.sub().emptyValue() != null) {
+                        BoundExpr key = new BoundExpr.InputRef(w + u.sub().valueColumns(),
+                                u.sub().plan().schema().type(u.sub().valueColumns()));
+                        value = new BoundExpr.Case(List.of(new BoundExpr.Call(Function.IS_NULL, List.of(key), DataType.BOOLEAN)),
+                                List.of(TypeCoercion.cast(u.sub().emptyValue(), value.type())), value, value.type());
+                    }
+                    replacement[id] = value;
+                } else {
+                    LogicalPlan one = new LogicalPlan.SingleRow(u.sub().plan());
+                    Schema schema = LogicalPlan.Join.outputSchema(plan.schema(), one.schema(), JoinKind.INNER);
+                    plan = new LogicalPlan.Join(plan, one, JoinKind.INNER, List.of(), List.of(), null, false, schema,
+                            (long) Estimates.rows(plan));
+                    replacement[id] = new BoundExpr.InputRef(w, one.schema().type(0));
+                }
+            } else {
+                plan = join(plan, u, JoinKind.MARK, toPlan);
+                replacement[id] = new BoundExpr.InputRef(w, DataType.BOOLEAN);
+            }
+            column[id] = w;
+        }
+        BoundExpr out = Predicates.replaceRefs(e, r -> isMarker(r) ? replacement[r.index() - BASE] : r);
+        return new Applied(plan, out);
+    }
+
+    private static void collectMarkers(BoundExpr e, BitSet ids) {
+        if (isMarker(e)) {
+            ids.set(((BoundExpr.InputRef) e).index() - BASE);
+        }
+        for (BoundExpr c : dev.muru.plan.expr.ExpressionTree.children(e)) {
+            collectMarkers(c, ids);
+        }
+    }
+
+    private Use use(BoundExpr marker) {
+        return uses.get(((BoundExpr.InputRef) marker).index() - BASE);
+    }
+
+    private static LogicalPlan join(LogicalPlan plan, Use u, JoinKind kind, UnaryOperator<BoundExpr> toPlan) {
+        int w = plan.schema().size();
+        LogicalPlan right = u.sub().plan();
+        List<BoundExpr> conds = new ArrayList<>();
+        if (u.kind() == Kind.IN) {
+            conds.add(new BoundExpr.Call(Function.EQUAL, List.of(toPlan.apply(u.inValue()),
+                    new BoundExpr.InputRef(w, right.schema().type(0))), DataType.BOOLEAN));
+        }
+        for (BoundExpr c : u.sub().correlation()) {
+            conds.add(Predicates.replaceRefs(c, r -> r.index() >= Scope.OUTER_BASE
+                    ? toPlan.apply(new BoundExpr.InputRef(r.index() - Scope.OUTER_BASE, r.type()))
+                    : new BoundExpr.InputRef(w + r.index(), r.type())));
+        }
+        Predicates.JoinCondition jc = Predicates.splitJoin(conds, w);
+        boolean nullAware = u.kind() == Kind.IN && (kind == JoinKind.ANTI || kind == JoinKind.MARK);
+        if (nullAware && (jc.leftKeys().isEmpty() || !jc.leftKeys().get(0).equals(conds.get(0) instanceof BoundExpr.Call
+                ? ((BoundExpr.Call) conds.get(0)).args().get(0) : null))) {
+            // IN's NULL rules need the IN pair as the first key.
+            throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "this NOT IN / IN subquery form is not supported", u.pos());
+        }
+        double rows = Estimates.rows(plan);
+        Schema schema = LogicalPlan.Join.outputSchema(plan.schema(), right.schema(), kind);
+        return new LogicalPlan.Join(plan, right, kind, jc.leftKeys(), jc.rightKeys(), jc.residual(), nullAware,
+                schema, (long) (kind == JoinKind.SEMI || kind == JoinKind.ANTI ? rows * 0.5 : rows));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.muru.plan.optimizer;
+
+import dev.muru.plan.expr.BoundExpr;
+import dev.muru.plan.logical.LogicalPlan;
+
+/**
+ * Row-count estimates from table sizes and fixed selectivities: enough to put the smaller
+ * input on the build side and to avoid joins that blow up. No column statistics yet.
+ */
+public final class Estimates {
+    private Estimates() {
+    }
+
+    public static double rows(LogicalPlan p) {
+        if (p instanceof LogicalPlan.Scan) {
+            return Math.max(1, ((LogicalPlan.Scan) p).estimatedRows());
+        }
+        if (p instanceof LogicalPlan.Values) {
+            return ((LogicalPlan.Values) p).rows().size();
+        }
+        if (p instanceof LogicalPlan.Filter) {
+            return Math.max(1, rows(((LogicalPlan.Filter) p).input()) * selectivity(((LogicalPlan.Filter) p).predicate()));
+        }
+        if (p instanceof LogicalPlan.Aggregate) {
+            LogicalPlan.Aggregate a = (LogicalPlan.Aggregate) p;
+            double in = rows(a.input());
+            return a.groupKeys().isEmpty() ? 1 : Math.max(1, Math.min(in, Math.pow(in, 0.8)));
+        }
+        if (p instanceof LogicalPlan.Distinct) {
+            double in = rows(((LogicalPlan.Distinct) p).input());
+            return Math.max(1, Math.min(in, Math.pow(in, 0.8)));
+        }
+        if (p instanceof LogicalPlan.Limit) {
+            LogicalPlan.Limit l = (LogicalPlan.Limit) p;
+            double in = rows(l.input());
+            return l.limit() < 0 ? in : Math.min(in, l.limit());
+        }
+        if (p instanceof LogicalPlan.Join) {
+            return Math.max(1, ((LogicalPlan.Join) p).estimatedRows());
+        }
+        if (p instanceof LogicalPlan.Union) {
+            double sum = 0;
+            for (LogicalPlan in : p.inputs()) {
+                sum += rows(in);
+            }
+            return sum;
+        }
+        if (p instanceof LogicalPlan.SingleRow) {
+            return 1;
+        }
+        return rows(p.inputs().get(0)); // Project, Sort
+    }
+
+    /** The fraction of rows {@code e} is expected to keep. */
+    public static double selectivity(BoundExpr e) {
+        if (e instanceof BoundExpr.InList) {
+            BoundExpr.InList in = (BoundExpr.InList) e;
+            double s = Math.min(0.5, 0.1 * in.list().size());
+            return in.negated() ? 1 - s : s;
+        }
+        if (e instanceof BoundExpr.Constant) {
+            return Boolean.TRUE.equals(((BoundExpr.Constant) e).value()) ? 1 : 0;
+        }
+        if (!(e instanceof BoundExpr.Call)) {
+            return 0.5;
+        }
+        BoundExpr.Call c = (BoundExpr.Call) e;
+        switch (c.function()) {
+            case AND: {
+                double s = 1;
+                for (BoundExpr a : c.args()) {
+                    s *= selectivity(a);
+                }
+                return s;
+            }
+            case OR: {
+                double keep = 1;
+                for (BoundExpr a : c.args()) {
+                    keep *= 1 - selectivity(a);
+                }
+                return 1 - keep;
+            }
+            case NOT:
+                return 1 - selectivity(c.args().get(0));
+            case EQUAL:
+                return 0.1;
+            case NOT_EQUAL:
+                return 0.9;
+            case LESS: case LESS_EQUAL: case GREATER: case GREATER_EQUAL:
+                return 0.4;
+            case LIKE:
+                return 0.25;
+            case NOT_LIKE:
+                return 0.75;
+            case IS_NULL:
+                return 0.1;
+            case IS_NOT_NULL:
+                return 0.9;
+            default:
+                return 0.5;
+        }
+    }
+}
