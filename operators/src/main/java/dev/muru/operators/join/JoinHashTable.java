@@ -193,13 +193,4 @@ public final class JoinHashTable {
     int mask() {
         return mask;
     }
-
-    /** Rows that matched no probe row so far (for RIGHT/FULL once probing is over). */
-    int unmatchedCount() {
-        int n = 0;
-        for (int i = 0; i < rows; i++) {
-            n += matched[i] ? 0 : 1;
-        }
-        return n;
-    }
 }

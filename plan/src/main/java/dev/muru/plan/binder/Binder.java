@@ -147,7 +147,7 @@ public final class Binder {
                 all[i] = i;
             }
             scope.addAll(Scope.entriesOf(t.alias() != null ? t.alias() : t.name(), info.schema()));
-            return new LogicalPlan.Scan(info.name(), all, info.schema(), info.rowCount());
+            return new LogicalPlan.Scan(info.name(), all, info.schema(), info.rowCount(), info.distinct());
         }
         if (r instanceof Relation.Subquery) {
             Relation.Subquery s = (Relation.Subquery) r;

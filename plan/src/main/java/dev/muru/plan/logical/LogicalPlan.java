@@ -11,8 +11,16 @@ public sealed interface LogicalPlan {
 
     List<LogicalPlan> inputs();
 
-    /** Reads {@code columns} (indexes into the table schema) of a table; {@code schema} is those columns. */
-    record Scan(String table, int[] columns, Schema schema, long estimatedRows) implements LogicalPlan {
+    /**
+     * Reads {@code columns} (indexes into the table schema) of a table; {@code schema} is those
+     * columns. {@code distinct}: per scanned column an upper bound of its distinct values, or
+     * null (unknown).
+     */
+    record Scan(String table, int[] columns, Schema schema, long estimatedRows, long[] distinct) implements LogicalPlan {
+        public Scan(String table, int[] columns, Schema schema, long estimatedRows) {
+            this(table, columns, schema, estimatedRows, null);
+        }
+
         @Override
         public List<LogicalPlan> inputs() {
             return List.of();

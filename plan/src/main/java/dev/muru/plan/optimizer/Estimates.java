@@ -51,6 +51,35 @@ public final class Estimates {
         return rows(p.inputs().get(0)); // Project, Sort
     }
 
+    /** An estimate of the distinct values of column {@code column} of {@code p}. */
+    public static double distinct(LogicalPlan p, int column) {
+        double rows = rows(p);
+        if (p instanceof LogicalPlan.Scan) {
+            long[] d = ((LogicalPlan.Scan) p).distinct();
+            return d != null && d[column] > 0 ? Math.min(rows, d[column]) : rows;
+        }
+        if (p instanceof LogicalPlan.Filter || p instanceof LogicalPlan.Sort || p instanceof LogicalPlan.Limit
+                || p instanceof LogicalPlan.Distinct) {
+            return Math.min(rows, distinct(p.inputs().get(0), column));
+        }
+        if (p instanceof LogicalPlan.Project) {
+            BoundExpr e = ((LogicalPlan.Project) p).expressions().get(column);
+            return e instanceof BoundExpr.InputRef
+                    ? Math.min(rows, distinct(p.inputs().get(0), ((BoundExpr.InputRef) e).index())) : rows;
+        }
+        if (p instanceof LogicalPlan.Join) {
+            LogicalPlan.Join j = (LogicalPlan.Join) p;
+            int lw = j.left().schema().size();
+            if (column < lw) {
+                return Math.min(rows, distinct(j.left(), column));
+            }
+            if (j.kind() != dev.muru.plan.logical.JoinKind.MARK) {
+                return Math.min(rows, distinct(j.right(), column - lw));
+            }
+        }
+        return rows;
+    }
+
     /** The fraction of rows {@code e} is expected to keep. */
     public static double selectivity(BoundExpr e) {
         if (e instanceof BoundExpr.InList) {

@@ -183,11 +183,31 @@ public final class JoinOrder {
             return x.rows * y.rows;
         }
         boolean equi = false;
+        double selectivity = 1;
         for (BoundExpr c : conds) {
-            equi |= c instanceof BoundExpr.Call && ((BoundExpr.Call) c).function() == dev.muru.plan.expr.Function.EQUAL;
+            if (!(c instanceof BoundExpr.Call) || ((BoundExpr.Call) c).function() != dev.muru.plan.expr.Function.EQUAL) {
+                continue;
+            }
+            equi = true;
+            BoundExpr a = ((BoundExpr.Call) c).args().get(0);
+            BoundExpr b = ((BoundExpr.Call) c).args().get(1);
+            if (a instanceof BoundExpr.InputRef && b instanceof BoundExpr.InputRef) {
+                int ia = ((BoundExpr.InputRef) a).index();
+                int ib = ((BoundExpr.InputRef) b).index();
+                Node na = contains(x, ia) ? x : y;
+                Node nb = contains(x, ib) ? x : y;
+                if (na != nb) {
+                    // Equal keys pair up: |x| * |y| / max(distinct keys of each side).
+                    double d = Math.max(Estimates.distinct(na.plan, position(na, ia)), Estimates.distinct(nb.plan, position(nb, ib)));
+                    selectivity = Math.min(selectivity, 1 / Math.max(1, d));
+                }
+            }
         }
         if (!equi) {
             return x.rows * y.rows * 0.3;
+        }
+        if (selectivity < 1) {
+            return Math.max(1, x.rows * y.rows * selectivity);
         }
         // Foreign key to key: the larger relation's rows, thinned by both sides' filters.
         double base = Math.max(x.base, y.base);
@@ -222,6 +242,19 @@ public final class JoinOrder {
         out.rows = rows;
         out.base = Math.max(left.base, right.base);
         return out;
+    }
+
+    private static boolean contains(Node n, int column) {
+        return position(n, column) >= 0;
+    }
+
+    private static int position(Node n, int column) {
+        for (int i = 0; i < n.columns.length; i++) {
+            if (n.columns[i] == column) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int maxColumn(Node n) {
