@@ -21,6 +21,11 @@ final class JdbcBenchEngine implements BenchEngine {
         this.conn = conn;
     }
 
+    /** Wraps a loaded connection; name "h2" makes close() shut the database down. */
+    static JdbcBenchEngine wrap(String name, Connection conn) {
+        return new JdbcBenchEngine(name, conn);
+    }
+
     /** In-memory DuckDB, loaded with its Appender from the same Java generator. */
     static JdbcBenchEngine duckdb(long rows, int groups) {
         try {

@@ -24,6 +24,11 @@ final class MuruBenchEngine implements BenchEngine {
         this.muru = muru;
     }
 
+    /** Wraps an engine whose tables are already loaded; closing the wrapper closes it. */
+    static MuruBenchEngine wrap(Muru muru) {
+        return new MuruBenchEngine(muru);
+    }
+
     static MuruBenchEngine open(MuruSettings settings, long rows, int groups) {
         Muru muru = Muru.start(settings);
         try {

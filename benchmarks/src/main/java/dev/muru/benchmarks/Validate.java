@@ -50,7 +50,7 @@ public final class Validate {
         }
     }
 
-    private static long asLong(Object o) {
+    static long asLong(Object o) {
         if (o instanceof Number) {
             Number n = (Number) o;
             if (n instanceof java.math.BigDecimal) {
