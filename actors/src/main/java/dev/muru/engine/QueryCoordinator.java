@@ -182,6 +182,21 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
                     r -> new Catalog.CreateTable(c.name(), c.schema(), c.ifNotExists(), r), CatalogAnswered::new);
             return this;
         }
+        if (bound instanceof BoundStatement.CreateView) {
+            BoundStatement.CreateView c = (BoundStatement.CreateView) bound;
+            kind = "CREATE VIEW";
+            getContext().ask(CatalogReply.class, catalog, ASK_TIMEOUT,
+                    r -> new Catalog.CreateView(new CatalogView.ViewDefinition(c.name(), c.sql(), c.columns()), c.orReplace(), r),
+                    CatalogAnswered::new);
+            return this;
+        }
+        if (bound instanceof BoundStatement.DropView) {
+            BoundStatement.DropView d = (BoundStatement.DropView) bound;
+            kind = "DROP VIEW";
+            getContext().ask(CatalogReply.class, catalog, ASK_TIMEOUT,
+                    r -> new Catalog.DropView(d.name(), d.ifExists(), r), CatalogAnswered::new);
+            return this;
+        }
         if (bound instanceof BoundStatement.DropTable) {
             BoundStatement.DropTable d = (BoundStatement.DropTable) bound;
             kind = "DROP TABLE";

@@ -67,6 +67,12 @@ final class SnapshotCatalog implements CatalogReader {
     }
 
     @Override
+    public ViewInfo view(String name) {
+        CatalogView.ViewDefinition v = view.view(name);
+        return v == null ? null : new ViewInfo(v.name(), v.sql(), v.columns());
+    }
+
+    @Override
     public Set<String> tableNames() {
         return view.names();
     }

@@ -70,6 +70,20 @@ final class AstBuilder extends MuruSqlBaseVisitor<Object> {
     }
 
     @Override
+    public Statement visitCreateView(CreateViewContext ctx) {
+        org.antlr.v4.runtime.misc.Interval span = org.antlr.v4.runtime.misc.Interval.of(
+                ctx.query().start.getStartIndex(), ctx.query().stop.getStopIndex());
+        String sql = ctx.query().start.getInputStream().getText(span);
+        return new Statement.CreateView(identifier(ctx.identifier()), columnList(ctx.columnList()),
+                query(ctx.query()), sql, ctx.REPLACE() != null, pos(ctx));
+    }
+
+    @Override
+    public Statement visitDropView(DropViewContext ctx) {
+        return new Statement.DropView(identifier(ctx.identifier()), ctx.EXISTS() != null, pos(ctx));
+    }
+
+    @Override
     public Statement visitInsert(InsertContext ctx) {
         String table = identifier(ctx.identifier());
         List<String> columns = columnList(ctx.columnList());

@@ -39,6 +39,14 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
     public record GetView(ActorRef<CatalogView> replyTo) implements Command {
     }
 
+    /** Stores a view; its query was bound (checked) by the statement before. */
+    public record CreateView(CatalogView.ViewDefinition view, boolean orReplace, ActorRef<CatalogReply> replyTo)
+            implements Command {
+    }
+
+    public record DropView(String name, boolean ifExists, ActorRef<CatalogReply> replyTo) implements Command {
+    }
+
     /** Reply to a DDL command. */
     public sealed interface CatalogReply {
     }
@@ -81,6 +89,8 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
         return newReceiveBuilder()
                 .onMessage(CreateTable.class, this::onCreate)
                 .onMessage(DropTable.class, this::onDrop)
+                .onMessage(CreateView.class, this::onCreateView)
+                .onMessage(DropView.class, this::onDropView)
                 .onMessage(GetView.class, msg -> {
                     msg.replyTo().tell(view);
                     return this;
@@ -99,6 +109,9 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
 
     private CatalogReply create(CreateTable msg) {
         String name = msg.name();
+        if (view.view(name) != null) {
+            return new Failed(new MuruException(ErrorCode.DUPLICATE_TABLE, "a view named \"" + name + "\" already exists"));
+        }
         if (view.contains(name)) {
             if (msg.ifNotExists()) {
                 return new Done("table \"" + name + "\" already exists, skipped", view);
@@ -150,6 +163,36 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
         // Running queries keep their snapshots; only further writes to the dropped table go nowhere.
         getContext().stop(handle.store());
         msg.replyTo().tell(new Done("DROP TABLE", view));
+        return this;
+    }
+
+    private Behavior<Command> onCreateView(CreateView msg) {
+        String name = msg.view().name();
+        if (view.contains(name)) {
+            msg.replyTo().tell(new Failed(new MuruException(ErrorCode.DUPLICATE_TABLE,
+                    "a table named \"" + name + "\" already exists")));
+        } else if (view.view(name) != null && !msg.orReplace()) {
+            msg.replyTo().tell(new Failed(new MuruException(ErrorCode.DUPLICATE_TABLE,
+                    "view \"" + name + "\" already exists")));
+        } else {
+            publish(view.withView(msg.view()));
+            msg.replyTo().tell(new Done("CREATE VIEW", view));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onDropView(DropView msg) {
+        if (view.view(msg.name()) == null) {
+            if (msg.ifExists()) {
+                msg.replyTo().tell(new Done("view \"" + msg.name() + "\" does not exist, skipped", view));
+            } else {
+                msg.replyTo().tell(new Failed(new MuruException(ErrorCode.UNDEFINED_TABLE,
+                        "view \"" + msg.name() + "\" does not exist")));
+            }
+            return this;
+        }
+        publish(view.withoutView(msg.name()));
+        msg.replyTo().tell(new Done("DROP VIEW", view));
         return this;
     }
 

@@ -111,6 +111,35 @@ class JoinSubqueryTest {
     }
 
     @Test
+    void views() {
+        db.execute("CREATE TABLE vt (k INTEGER, v INTEGER)");
+        db.execute("INSERT INTO vt VALUES (1, 10), (2, 20), (3, 30)");
+        db.execute("CREATE VIEW big (key, val) AS SELECT k, v FROM vt WHERE v > 15");
+        db.check("SELECT key, val FROM big ORDER BY key", "2|20", "3|30");
+        db.check("SELECT COUNT(*) FROM big b1 JOIN big b2 ON b1.key = b2.key", "2");
+        db.execute("INSERT INTO vt VALUES (4, 40)");
+        db.check("SELECT COUNT(*) FROM big", "3"); // a view reads the current data
+        for (var engine : new dev.muru.Muru[]{db.sequential, db.parallel}) {
+            MuruException e = assertThrows(MuruException.class, () -> engine.execute("CREATE VIEW big AS SELECT 1"));
+            assertEquals(ErrorCode.DUPLICATE_TABLE, e.code());
+            e = assertThrows(MuruException.class, () -> engine.execute("CREATE VIEW vt AS SELECT 1"));
+            assertEquals(ErrorCode.DUPLICATE_TABLE, e.code());
+            e = assertThrows(MuruException.class, () -> engine.execute("CREATE VIEW broken AS SELECT nope FROM vt"));
+            assertEquals(ErrorCode.UNDEFINED_COLUMN, e.code());
+            e = assertThrows(MuruException.class, () -> engine.query("SELECT * FROM broken"));
+            assertEquals(ErrorCode.UNDEFINED_TABLE, e.code()); // the failed CREATE left nothing behind
+        }
+        db.execute("CREATE OR REPLACE VIEW big AS SELECT k FROM vt WHERE v > 35");
+        db.check("SELECT * FROM big", "4");
+        db.execute("DROP VIEW big");
+        db.execute("DROP VIEW IF EXISTS big");
+        for (var engine : new dev.muru.Muru[]{db.sequential, db.parallel}) {
+            MuruException e = assertThrows(MuruException.class, () -> engine.query("SELECT * FROM big"));
+            assertEquals(ErrorCode.UNDEFINED_TABLE, e.code());
+        }
+    }
+
+    @Test
     void badInputGetsClearErrors() {
         assertError("SELECT id FROM a, b", ErrorCode.AMBIGUOUS_COLUMN, 1, 8);
         assertError("SELECT a.zz FROM a JOIN b ON a.id = b.id", ErrorCode.UNDEFINED_COLUMN, 1, 8);

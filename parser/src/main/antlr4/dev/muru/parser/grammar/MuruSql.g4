@@ -19,6 +19,8 @@ statement
     | CREATE TABLE (IF NOT EXISTS)? identifier
         LPAREN columnDefinition (COMMA columnDefinition)* RPAREN             #createTable
     | DROP TABLE (IF EXISTS)? identifier                                     #dropTable
+    | CREATE (OR REPLACE)? VIEW identifier columnList? AS query               #createView
+    | DROP VIEW (IF EXISTS)? identifier                                      #dropView
     | INSERT INTO identifier columnList? insertSource                        #insert
     | EXPLAIN ANALYZE? statement                                             #explain
     | COPY identifier columnList? FROM string copyOptions?                   #copy
@@ -248,7 +250,7 @@ identifier
 nonReserved
     : ANALYZE | CHARACTER | COPY | CSV | DATE | DAY | DAYS | DELIMITER | DOUBLE | EXPLAIN | EXTRACT
     | FIRST | FORMAT | HEADER | IF | LAST | MONTH | MONTHS | NULLS | PRECISION | ROW | ROWS
-    | SUBSTRING | TRIM | VARYING | YEAR | YEARS
+    | SUBSTRING | TRIM | VARYING | YEAR | YEARS | VIEW | REPLACE
     ;
 
 ALL: 'ALL';
@@ -321,6 +323,8 @@ ROWS: 'ROWS';
 SELECT: 'SELECT';
 SUBSTRING: 'SUBSTRING';
 TABLE: 'TABLE';
+VIEW: 'VIEW';
+REPLACE: 'REPLACE';
 THEN: 'THEN';
 TRAILING: 'TRAILING';
 TRIM: 'TRIM';

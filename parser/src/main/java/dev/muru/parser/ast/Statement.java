@@ -17,6 +17,17 @@ public sealed interface Statement {
     }
 
     /** DROP TABLE [IF EXISTS] name. */
+    /** CREATE [OR REPLACE] VIEW name [(columns)] AS query; {@code sql} is the query's own text. */
+    record CreateView(String name, List<String> columns, Query query, String sql, boolean orReplace, Position pos)
+            implements Statement {
+        public CreateView {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    record DropView(String name, boolean ifExists, Position pos) implements Statement {
+    }
+
     record DropTable(String name, boolean ifExists, Position pos) implements Statement {
     }
 

@@ -41,6 +41,13 @@ public final class Binder {
             Statement.DropTable d = (Statement.DropTable) statement;
             return new BoundStatement.DropTable(d.name(), d.ifExists());
         }
+        if (statement instanceof Statement.CreateView) {
+            return createView((Statement.CreateView) statement);
+        }
+        if (statement instanceof Statement.DropView) {
+            Statement.DropView d = (Statement.DropView) statement;
+            return new BoundStatement.DropView(d.name(), d.ifExists());
+        }
         if (statement instanceof Statement.Insert) {
             return insert((Statement.Insert) statement);
         }
@@ -106,6 +113,26 @@ public final class Binder {
         return SetOperations.bind((QueryBody.SetOperation) body, this::body);
     }
 
+    private BoundStatement createView(Statement.CreateView v) {
+        if (catalog.table(v.name()) != null) {
+            throw ExpressionBinder.error(ErrorCode.DUPLICATE_TABLE, "a table named \"" + v.name() + "\" already exists", v.pos());
+        }
+        Schema schema = bindQuery(v.query()).schema();
+        if (v.columns().size() > schema.size()) {
+            throw ExpressionBinder.error(ErrorCode.SYNTAX_ERROR, "CREATE VIEW specifies more column names than columns", v.pos());
+        }
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < schema.size(); i++) {
+            String n = i < v.columns().size() ? v.columns().get(i) : schema.name(i);
+            if (!seen.add(n)) {
+                throw ExpressionBinder.error(ErrorCode.DUPLICATE_COLUMN, "column \"" + n + "\" specified more than once", v.pos());
+            }
+            names.add(n);
+        }
+        return new BoundStatement.CreateView(v.name(), v.sql(), names, v.orReplace());
+    }
+
     private Query.Cte cte(String name) {
         java.util.Iterator<java.util.Map<String, Query.Cte>> it = ctes.descendingIterator();
         while (it.hasNext()) {
@@ -139,6 +166,22 @@ public final class Binder {
                     return derived(bindQuery(cte.query()), t.alias() != null ? t.alias() : t.name(), cte.columns(), t.pos(), scope);
                 } finally {
                     expanding.remove(t.name());
+                }
+            }
+            CatalogReader.ViewInfo view = catalog.table(t.name()) == null ? catalog.view(t.name()) : null;
+            if (view != null) {
+                if (!expanding.add("view " + t.name())) {
+                    throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "view \"" + t.name()
+                            + "\" refers to itself", t.pos());
+                }
+                try {
+                    Statement parsed = dev.muru.parser.SqlParser.parseStatement(view.sql());
+                    LogicalPlan plan = bindQuery(((Statement.Select) parsed).query());
+                    return derived(plan, t.alias() != null ? t.alias() : t.name(), view.columns(), t.pos(), scope);
+                } catch (MuruException e) {
+                    throw ExpressionBinder.error(e.code(), "view \"" + t.name() + "\" no longer binds: " + e.getMessage(), t.pos());
+                } finally {
+                    expanding.remove("view " + t.name());
                 }
             }
             TableInfo info = table(t.name(), t.pos());

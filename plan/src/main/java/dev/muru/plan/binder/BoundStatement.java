@@ -9,6 +9,13 @@ public sealed interface BoundStatement {
     record CreateTable(String name, Schema schema, boolean ifNotExists) implements BoundStatement {
     }
 
+    /** A checked view: its query bound fine; {@code columns} name its output. */
+    record CreateView(String name, String sql, java.util.List<String> columns, boolean orReplace) implements BoundStatement {
+    }
+
+    record DropView(String name, boolean ifExists) implements BoundStatement {
+    }
+
     record DropTable(String name, boolean ifExists) implements BoundStatement {
     }
 

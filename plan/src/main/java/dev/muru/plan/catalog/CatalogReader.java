@@ -8,4 +8,13 @@ public interface CatalogReader {
     TableInfo table(String name);
 
     Set<String> tableNames();
+
+    /** A view: the text of its query and its column names (empty: the query's own). */
+    record ViewInfo(String name, String sql, java.util.List<String> columns) {
+    }
+
+    /** The view of that name, or null. */
+    default ViewInfo view(String name) {
+        return null;
+    }
 }
