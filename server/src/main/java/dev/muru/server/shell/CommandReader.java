@@ -20,7 +20,7 @@ public final class CommandReader {
     /** Adds one line of input (without its line terminator); returns the commands it completed. */
     public List<Command> addLine(String line) {
         List<Command> out = new ArrayList<>();
-        if (isEmpty() && line.strip().startsWith(".")) {
+        if (isEmpty() && (line.strip().startsWith(".") || line.strip().startsWith("\\"))) {
             pending.setLength(0); // drop comments that preceded the dot command
             out.add(new Command(true, line.strip()));
             return out;

@@ -48,6 +48,7 @@ public final class Shell {
             "  .schema [TABLE]       show the columns of a table (of all tables without one)",
             "  .mode table|csv|json  set the output format",
             "  .timer on|off         show how long each statement takes",
+            "  .read FILE, \\i FILE   run the statements in a file",
             "  .quit, .exit          leave the shell");
 
     private final Muru muru;
@@ -237,6 +238,13 @@ public final class Shell {
                     }
                     setMode(m);
                     break;
+                case ".read":
+                case "\\i":
+                    if (arg == null) {
+                        throw usage("usage: " + name + " FILE");
+                    }
+                    readFile(java.nio.file.Path.of(arg));
+                    break;
                 case ".timer":
                     if ("on".equalsIgnoreCase(arg)) {
                         timer = true;
@@ -251,6 +259,21 @@ public final class Shell {
             }
         } catch (RuntimeException e) {
             reportError(line, e);
+        }
+    }
+
+    /** Runs a file's statements as if typed here; the file's errors count as this session's. */
+    private void readFile(java.nio.file.Path file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MuruException(ErrorCode.IO_ERROR, "cannot read " + file + ": " + e.getMessage());
+        }
+        CommandReader reader = new CommandReader();
+        runAll(reader.addText(text));
+        if (!quit) {
+            reader.finish().ifPresent(this::run);
         }
     }
 

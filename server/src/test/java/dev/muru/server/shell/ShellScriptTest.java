@@ -65,6 +65,18 @@ class ShellScriptTest {
     }
 
     @Test
+    void readRunsTheStatementsOfAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("q.sql");
+        java.nio.file.Files.writeString(file, "create table read_t (k integer);\ninsert into read_t values (1), (2);\n"
+                + "select sum(k) as s\n  from read_t;\n");
+        Run run = script(OutputMode.CSV, false, "\\i " + file + "\n.read " + file.toString().replace("q.sql", "missing.sql")
+                + "\nselect count(*) as n from read_t;\n");
+        assertEquals("s\n3\nn\n2\n", run.out());
+        assertTrue(run.err().contains("IO_ERROR"), run.err());
+        assertEquals(1, run.status());
+    }
+
+    @Test
     void syntaxErrorShowsLineAndCaret() {
         Run run = script(OutputMode.TABLE, false, "select 1,\n  2 frm dual;\n");
         assertEquals(1, run.status());
