@@ -95,6 +95,11 @@ class JoinSubqueryTest {
         db.check("SELECT (SELECT y FROM b WHERE id = 1) + 1", "101");
         db.check("SELECT id, COUNT(*) FROM a GROUP BY id HAVING COUNT(*) > (SELECT COUNT(*) FROM b WHERE id = 1)", "2|2");
         db.check("SELECT MAX(x) - (SELECT MIN(y) FROM b) FROM a", "-50");
+        // Correlation other than inner = outer: decorrelated over the distinct outer values.
+        db.check("SELECT a.x, (SELECT COUNT(*) FROM b WHERE b.y < a.x * 10) FROM a ORDER BY 1",
+                "10|0", "20|1", "21|2", "40|2", "50|3", "NULL|0");
+        db.check("SELECT x FROM a WHERE (SELECT SUM(y) FROM b WHERE b.id <> a.id) > 1100 ORDER BY 1", "10", "NULL");
+        db.check("SELECT x FROM a WHERE x * 10 > (SELECT AVG(y) FROM b WHERE b.id = a.id AND b.y > a.x) ORDER BY 1", "21");
     }
 
     @Test

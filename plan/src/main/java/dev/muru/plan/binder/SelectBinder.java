@@ -177,7 +177,44 @@ final class SelectBinder {
         boolean aggregated = !groupKeys.isEmpty() || !aggs.calls.isEmpty() || having != null;
         // Correlation: predicates inner = outer become group keys of an aggregated subquery.
         List<BoundExpr> extras = new ArrayList<>();
-        if (correlatedBlock && aggregated) {
+        boolean domain = correlatedBlock && aggregated && !allSimpleEqualities(correlated);
+        if (domain) {
+            // General form: join the subquery's rows to the distinct outer values it reads and
+            // group by those values too (the enclosing query supplies them when it joins).
+            java.util.BitSet outerCols = new java.util.BitSet();
+            for (BoundExpr c : correlated) {
+                Predicates.mark(Predicates.replaceRefs(c, r -> r.index() >= Scope.OUTER_BASE
+                        ? new BoundExpr.InputRef(r.index() - Scope.OUTER_BASE, r.type()) : new BoundExpr.Constant(null, r.type())),
+                        Integer.MAX_VALUE, outerCols);
+            }
+            int[] outerIdx = outerCols.stream().toArray();
+            int w = plan.schema().size();
+            List<Column> domainCols = new ArrayList<>();
+            java.util.Map<Integer, Integer> at = new java.util.HashMap<>();
+            for (int j = 0; j < outerIdx.length; j++) {
+                domainCols.add(new Column("outer" + j, outer.entries().get(outerIdx[j]).type()));
+                at.put(outerIdx[j], j);
+            }
+            Schema domainSchema = new Schema(domainCols);
+            List<BoundExpr> conds = new ArrayList<>();
+            for (BoundExpr c : correlated) {
+                conds.add(Predicates.replaceRefs(c, r -> r.index() >= Scope.OUTER_BASE
+                        ? new BoundExpr.InputRef(w + at.get(r.index() - Scope.OUTER_BASE), r.type()) : r));
+            }
+            Predicates.JoinCondition jc = Predicates.splitJoin(conds, w);
+            LogicalPlan right = new LogicalPlan.OuterDomain(outerIdx, domainSchema);
+            plan = new LogicalPlan.Join(plan, right, dev.muru.plan.logical.JoinKind.INNER, jc.leftKeys(), jc.rightKeys(),
+                    jc.residual(), false, LogicalPlan.Join.outputSchema(plan.schema(), domainSchema,
+                    dev.muru.plan.logical.JoinKind.INNER), (long) dev.muru.plan.optimizer.Estimates.rows(plan));
+            correlated = new ArrayList<>();
+            for (int j = 0; j < outerIdx.length; j++) {
+                BoundExpr key = new BoundExpr.InputRef(w + j, domainSchema.type(j));
+                groupKeys.add(key);
+                extras.add(key);
+                correlated.add(new BoundExpr.Call(dev.muru.plan.expr.Function.EQUAL, List.of(key,
+                        new BoundExpr.InputRef(Scope.OUTER_BASE + outerIdx[j], domainSchema.type(j))), dev.muru.core.DataType.BOOLEAN));
+            }
+        } else if (correlatedBlock && aggregated) {
             for (BoundExpr c : correlated) {
                 BoundExpr inner = innerSideOfEquality(c);
                 int k = groupKeys.indexOf(inner);
@@ -297,6 +334,24 @@ final class SelectBinder {
             throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "a correlated column in the " + clause
                     + " of a subquery is not supported", select.pos());
         }
+    }
+
+    private static boolean allSimpleEqualities(List<BoundExpr> correlated) {
+        for (BoundExpr c : correlated) {
+            if (!(c instanceof BoundExpr.Call) || ((BoundExpr.Call) c).function() != dev.muru.plan.expr.Function.EQUAL) {
+                return false;
+            }
+            BoundExpr a = ((BoundExpr.Call) c).args().get(0);
+            BoundExpr b = ((BoundExpr.Call) c).args().get(1);
+            boolean aOuter = isOuter(a);
+            boolean bOuter = isOuter(b);
+            boolean aInner = Predicates.references(a, i -> i < Scope.OUTER_BASE);
+            boolean bInner = Predicates.references(b, i -> i < Scope.OUTER_BASE);
+            if (!(aInner && !aOuter && bOuter && !bInner || bInner && !bOuter && aOuter && !aInner)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** In an aggregated subquery a correlated predicate must be inner expression = outer expression. */

@@ -196,9 +196,20 @@ final class Subqueries {
         return uses.get(((BoundExpr.InputRef) marker).index() - BASE);
     }
 
+    /** The distinct values of the outer columns a decorrelated subquery reads. */
+    private static LogicalPlan domain(LogicalPlan outer, LogicalPlan.OuterDomain d, UnaryOperator<BoundExpr> toPlan) {
+        List<BoundExpr> exprs = new ArrayList<>();
+        for (int j = 0; j < d.outerColumns().length; j++) {
+            exprs.add(toPlan.apply(new BoundExpr.InputRef(d.outerColumns()[j], d.schema().type(j))));
+        }
+        return new LogicalPlan.Distinct(new LogicalPlan.Project(outer, exprs, d.schema()));
+    }
+
     private static LogicalPlan join(LogicalPlan plan, Use u, JoinKind kind, UnaryOperator<BoundExpr> toPlan) {
         int w = plan.schema().size();
-        LogicalPlan right = u.sub().plan();
+        LogicalPlan outer = plan;
+        LogicalPlan right = LogicalPlan.replace(u.sub().plan(), n -> n instanceof LogicalPlan.OuterDomain
+                ? domain(outer, (LogicalPlan.OuterDomain) n, toPlan) : null);
         List<BoundExpr> conds = new ArrayList<>();
         if (u.kind() == Kind.IN) {
             conds.add(new BoundExpr.Call(Function.EQUAL, List.of(toPlan.apply(u.inValue()),

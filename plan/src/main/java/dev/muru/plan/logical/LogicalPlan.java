@@ -170,4 +170,71 @@ public sealed interface LogicalPlan {
             return List.of(input);
         }
     }
+
+    /**
+     * Stand-in, inside a decorrelated subquery, for the distinct values of the enclosing query's
+     * columns {@code outerColumns}; replaced by that plan when the subquery is joined on.
+     */
+    record OuterDomain(int[] outerColumns, Schema schema) implements LogicalPlan {
+        @Override
+        public List<LogicalPlan> inputs() {
+            return List.of();
+        }
+    }
+
+    /** The same node over new inputs (same count and order as {@link #inputs()}). */
+    static LogicalPlan withInputs(LogicalPlan p, List<LogicalPlan> in) {
+        if (p instanceof Filter) {
+            return new Filter(in.get(0), ((Filter) p).predicate());
+        }
+        if (p instanceof Project) {
+            Project x = (Project) p;
+            return new Project(in.get(0), x.expressions(), x.schema());
+        }
+        if (p instanceof Aggregate) {
+            Aggregate x = (Aggregate) p;
+            return new Aggregate(in.get(0), x.groupKeys(), x.aggregates(), x.schema());
+        }
+        if (p instanceof Distinct) {
+            return new Distinct(in.get(0));
+        }
+        if (p instanceof Sort) {
+            return new Sort(in.get(0), ((Sort) p).items());
+        }
+        if (p instanceof Limit) {
+            Limit x = (Limit) p;
+            return new Limit(in.get(0), x.limit(), x.offset());
+        }
+        if (p instanceof Join) {
+            Join x = (Join) p;
+            return new Join(in.get(0), in.get(1), x.kind(), x.leftKeys(), x.rightKeys(), x.condition(), x.nullAware(),
+                    x.schema(), x.estimatedRows());
+        }
+        if (p instanceof Union) {
+            return new Union(in, p.schema());
+        }
+        if (p instanceof SingleRow) {
+            return new SingleRow(in.get(0));
+        }
+        return p;
+    }
+
+    /** {@code p} with every node for which {@code f} answers non-null replaced by that answer. */
+    static LogicalPlan replace(LogicalPlan p, java.util.function.Function<LogicalPlan, LogicalPlan> f) {
+        LogicalPlan r = f.apply(p);
+        if (r != null) {
+            return r;
+        }
+        if (p.inputs().isEmpty()) {
+            return p;
+        }
+        List<LogicalPlan> in = new java.util.ArrayList<>();
+        boolean changed = false;
+        for (LogicalPlan x : p.inputs()) {
+            LogicalPlan y = replace(x, f);
+            changed |= y != x;
+            in.add(y);
+        }
+        return changed ? withInputs(p, in) : p;
+    }
 }

@@ -48,6 +48,9 @@ public final class Estimates {
         if (p instanceof LogicalPlan.SingleRow) {
             return 1;
         }
+        if (p instanceof LogicalPlan.OuterDomain) {
+            return 100;
+        }
         return rows(p.inputs().get(0)); // Project, Sort
     }
 
