@@ -29,41 +29,7 @@ final class SnapshotCatalog implements CatalogReader {
             return null;
         }
         TableSnapshot s = snapshots.computeIfAbsent(name, n -> h.snapshot());
-        return new TableInfo(name, h.schema(), s.rowCount(), distinctBounds(s));
-    }
-
-    /**
-     * Per column, an upper bound of its distinct values from the zone maps: an integral column
-     * spanning [min, max] has at most max - min + 1 values. This tells a join on a nation key
-     * (25 values) from one on a customer key before any statistics exist.
-     */
-    private static long[] distinctBounds(TableSnapshot s) {
-        int columns = s.schema().size();
-        long[] out = new long[columns];
-        for (int c = 0; c < columns; c++) {
-            long min = Long.MAX_VALUE;
-            long max = Long.MIN_VALUE;
-            boolean integral = true;
-            for (dev.muru.storage.RowGroup rg : s.rowGroups()) {
-                dev.muru.storage.ZoneMap z = rg.zoneMap(c);
-                if (z == null || z.physical() != dev.muru.core.PhysicalType.INT && z.physical() != dev.muru.core.PhysicalType.LONG) {
-                    integral = false;
-                    break;
-                }
-                if (z.hasValues()) {
-                    min = Math.min(min, z.minLong());
-                    max = Math.max(max, z.maxLong());
-                }
-            }
-            long rows = Math.max(1, s.rowCount());
-            if (!integral || min > max) {
-                out[c] = rows;
-            } else {
-                long span = max - min;
-                out[c] = span < 0 || span >= rows ? rows : span + 1;
-            }
-        }
-        return out;
+        return new TableInfo(name, h.schema(), s.rowCount(), s::distinct);
     }
 
     @Override

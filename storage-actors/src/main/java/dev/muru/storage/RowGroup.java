@@ -18,6 +18,8 @@ public final class RowGroup {
     private final ColumnVector[] columns;
     private final int rowCount;
     private final ZoneMap[] zoneMaps;
+    /** Per column, its distinct-value sketch once a planner asked for it. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<DistinctSketch> sketches;
 
     public RowGroup(ColumnVector[] columns, int rowCount, ZoneMap[] zoneMaps) {
         if (columns.length != zoneMaps.length) {
@@ -31,6 +33,17 @@ public final class RowGroup {
         this.columns = columns.clone();
         this.rowCount = rowCount;
         this.zoneMaps = zoneMaps.clone();
+        this.sketches = new java.util.concurrent.atomic.AtomicReferenceArray<>(columns.length);
+    }
+
+    /** The distinct values of a column, sketched on first use (the group is immutable). */
+    public DistinctSketch sketch(int column) {
+        DistinctSketch s = sketches.get(column);
+        if (s == null) {
+            s = DistinctSketch.of(columns[column], rowCount);
+            sketches.set(column, s);
+        }
+        return s;
     }
 
     /** A row group over dense vectors of exactly {@code rowCount} positions, computing zone maps. */

@@ -15,6 +15,7 @@ public final class TableSnapshot {
     private final Schema schema;
     private final List<RowGroup> rowGroups;
     private final long rowCount;
+    private final java.util.concurrent.atomic.AtomicLongArray distinct;
 
     public TableSnapshot(long version, Schema schema, List<RowGroup> rowGroups) {
         this.version = version;
@@ -25,6 +26,23 @@ public final class TableSnapshot {
             rows += g.rowCount();
         }
         this.rowCount = rows;
+        this.distinct = new java.util.concurrent.atomic.AtomicLongArray(schema.size());
+    }
+
+    /** Estimated distinct non-NULL values of a column, computed on first use from the row groups' sketches. */
+    public long distinct(int column) {
+        long d = distinct.get(column);
+        if (d == 0 && rowCount > 0) {
+            DistinctSketch all = DistinctSketch.empty();
+            for (RowGroup g : rowGroups) {
+                if (g.rowCount() > 0) {
+                    all = all.merge(g.sketch(column));
+                }
+            }
+            d = Math.max(1, Math.min(rowCount, all.estimate()));
+            distinct.set(column, d);
+        }
+        return d;
     }
 
     /** Version 0 of a table: no rows. */

@@ -4,9 +4,10 @@ import dev.muru.core.Schema;
 
 /**
  * A table as the planner sees it: name, schema and the row count of the snapshot in use, and
- * per column an upper bound of its distinct values (null or an entry below 1: unknown).
+ * its estimated distinct values per table column (null, or an answer below 1: unknown), computed
+ * when asked.
  */
-public record TableInfo(String name, Schema schema, long rowCount, long[] distinct) {
+public record TableInfo(String name, Schema schema, long rowCount, java.util.function.IntToLongFunction distinct) {
     public TableInfo(String name, Schema schema, long rowCount) {
         this(name, schema, rowCount, null);
     }

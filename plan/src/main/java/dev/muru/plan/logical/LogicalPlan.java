@@ -13,10 +13,11 @@ public sealed interface LogicalPlan {
 
     /**
      * Reads {@code columns} (indexes into the table schema) of a table; {@code schema} is those
-     * columns. {@code distinct}: per scanned column an upper bound of its distinct values, or
-     * null (unknown).
+     * columns. {@code distinct}: estimated distinct values of a table column (by table column
+     * index), or null (unknown).
      */
-    record Scan(String table, int[] columns, Schema schema, long estimatedRows, long[] distinct) implements LogicalPlan {
+    record Scan(String table, int[] columns, Schema schema, long estimatedRows,
+                java.util.function.IntToLongFunction distinct) implements LogicalPlan {
         public Scan(String table, int[] columns, Schema schema, long estimatedRows) {
             this(table, columns, schema, estimatedRows, null);
         }

@@ -46,16 +46,7 @@ public final class ColumnPruner {
                     schema.add(s.schema().column(i));
                 }
             }
-            long[] distinct = null;
-            if (s.distinct() != null) {
-                distinct = new long[n];
-                for (int i = 0; i < map.length; i++) {
-                    if (map[i] >= 0) {
-                        distinct[map[i]] = s.distinct()[i];
-                    }
-                }
-            }
-            return new Result(new LogicalPlan.Scan(s.table(), cols, new Schema(schema), s.estimatedRows(), distinct), map);
+            return new Result(new LogicalPlan.Scan(s.table(), cols, new Schema(schema), s.estimatedRows(), s.distinct()), map);
         }
         if (p instanceof LogicalPlan.Filter) {
             LogicalPlan.Filter f = (LogicalPlan.Filter) p;

@@ -19,7 +19,8 @@ public final class Estimates {
             return ((LogicalPlan.Values) p).rows().size();
         }
         if (p instanceof LogicalPlan.Filter) {
-            return Math.max(1, rows(((LogicalPlan.Filter) p).input()) * selectivity(((LogicalPlan.Filter) p).predicate()));
+            LogicalPlan.Filter f = (LogicalPlan.Filter) p;
+            return Math.max(1, rows(f.input()) * selectivity(f.predicate(), f.input()));
         }
         if (p instanceof LogicalPlan.Aggregate) {
             LogicalPlan.Aggregate a = (LogicalPlan.Aggregate) p;
@@ -58,8 +59,9 @@ public final class Estimates {
     public static double distinct(LogicalPlan p, int column) {
         double rows = rows(p);
         if (p instanceof LogicalPlan.Scan) {
-            long[] d = ((LogicalPlan.Scan) p).distinct();
-            return d != null && d[column] > 0 ? Math.min(rows, d[column]) : rows;
+            LogicalPlan.Scan s = (LogicalPlan.Scan) p;
+            long d = s.distinct() == null ? 0 : s.distinct().applyAsLong(s.columns()[column]);
+            return d > 0 ? Math.min(rows, d) : rows;
         }
         if (p instanceof LogicalPlan.Filter || p instanceof LogicalPlan.Sort || p instanceof LogicalPlan.Limit
                 || p instanceof LogicalPlan.Distinct) {
@@ -85,6 +87,11 @@ public final class Estimates {
 
     /** The fraction of rows {@code e} is expected to keep. */
     public static double selectivity(BoundExpr e) {
+        return selectivity(e, null);
+    }
+
+    /** As {@link #selectivity(BoundExpr)}; column = constant keeps 1 / distinct values of the column. */
+    public static double selectivity(BoundExpr e, LogicalPlan input) {
         if (e instanceof BoundExpr.InList) {
             BoundExpr.InList in = (BoundExpr.InList) e;
             double s = Math.min(0.5, 0.1 * in.list().size());
@@ -101,21 +108,27 @@ public final class Estimates {
             case AND: {
                 double s = 1;
                 for (BoundExpr a : c.args()) {
-                    s *= selectivity(a);
+                    s *= selectivity(a, input);
                 }
                 return s;
             }
             case OR: {
                 double keep = 1;
                 for (BoundExpr a : c.args()) {
-                    keep *= 1 - selectivity(a);
+                    keep *= 1 - selectivity(a, input);
                 }
                 return 1 - keep;
             }
             case NOT:
-                return 1 - selectivity(c.args().get(0));
-            case EQUAL:
+                return 1 - selectivity(c.args().get(0), input);
+            case EQUAL: {
+                BoundExpr l = c.args().get(0);
+                BoundExpr r = c.args().get(1);
+                if (input != null && l instanceof BoundExpr.InputRef && r instanceof BoundExpr.Constant) {
+                    return Math.min(0.1, 1 / Math.max(1, distinct(input, ((BoundExpr.InputRef) l).index())));
+                }
                 return 0.1;
+            }
             case NOT_EQUAL:
                 return 0.9;
             case LESS: case LESS_EQUAL: case GREATER: case GREATER_EQUAL:

@@ -204,7 +204,7 @@ public final class JoinOrder {
             }
         }
         if (!equi) {
-            return x.rows * y.rows * 0.3;
+            return Math.max(1, x.rows * y.rows * Estimates.selectivity(Predicates.and(conds)));
         }
         if (selectivity < 1) {
             return Math.max(1, x.rows * y.rows * selectivity);
