@@ -113,7 +113,7 @@ final class SelectBinder {
                 plan = new LogicalPlan.Filter(plan, Predicates.and(graph));
             }
         } else {
-            plan = JoinOrder.plan(from.relations, graph);
+            plan = JoinOrder.plan(pushSemiJoins(from.relations, withSubqueries, subqueries), graph);
         }
         int width = input.size();
         plan = subqueries.filter(plan, withSubqueries, e -> e);
@@ -311,6 +311,38 @@ final class SelectBinder {
             plan = Binder.identityProject(plan, items.size());
         }
         return plan;
+    }
+
+    /**
+     * An uncorrelated [NOT] IN / EXISTS conjunct that reads one FROM relation filters that
+     * relation before the joins (TPC-H Q18: 57 orders instead of 6 million joined rows).
+     * Correlated ones stay above the joins, where the other joins have thinned the rows that
+     * probe their usually large inner side.
+     */
+    private static List<LogicalPlan> pushSemiJoins(List<LogicalPlan> relations, List<BoundExpr> conjuncts, Subqueries subqueries) {
+        List<LogicalPlan> out = new ArrayList<>(relations);
+        int[] offset = new int[relations.size() + 1];
+        for (int i = 0; i < relations.size(); i++) {
+            offset[i + 1] = offset[i] + relations.get(i).schema().size();
+        }
+        for (java.util.Iterator<BoundExpr> it = conjuncts.iterator(); it.hasNext(); ) {
+            BoundExpr c = it.next();
+            java.util.BitSet cols = subqueries.pushableSemiJoinColumns(c);
+            if (cols == null || cols.isEmpty()) {
+                continue;
+            }
+            for (int r = 0; r < relations.size(); r++) {
+                int lo = offset[r];
+                int hi = offset[r + 1];
+                if (cols.nextSetBit(0) >= lo && cols.length() <= hi) {
+                    LogicalPlan rel = out.get(r);
+                    out.set(r, subqueries.filter(rel, List.of(c), e -> Predicates.rewrite(e, i -> i - lo)));
+                    it.remove();
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** Joins the subqueries of the select list and ORDER BY onto plan, rewriting their markers. */

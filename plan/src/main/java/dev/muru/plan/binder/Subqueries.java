@@ -143,6 +143,20 @@ final class Subqueries {
         return plan;
     }
 
+    /**
+     * For a top-level [NOT] IN / EXISTS conjunct over an uncorrelated subquery: the columns of
+     * the block it reads; null for any other conjunct.
+     */
+    java.util.BitSet pushableSemiJoinColumns(BoundExpr c) {
+        BoundExpr m = c instanceof BoundExpr.Call && ((BoundExpr.Call) c).function() == Function.NOT
+                ? ((BoundExpr.Call) c).args().get(0) : c;
+        if (!isMarker(m) || use(m).kind() == Kind.SCALAR || use(m).sub().correlated()) {
+            return null;
+        }
+        Use u = use(m);
+        return u.inValue() == null ? new java.util.BitSet() : Predicates.columns(u.inValue(), BASE);
+    }
+
     record Applied(LogicalPlan plan, BoundExpr expr) {
     }
 
