@@ -14,7 +14,8 @@ import java.time.Duration;
  * a pipeline never goes parallel.
  */
 public record MuruSettings(int morselRows, int parallelism, int aggregatePartitions, long scanThreshold,
-                           long aggregateThreshold, long sortThreshold, Duration statementTimeout, Config config) {
+                           long aggregateThreshold, long sortThreshold, long joinThreshold, Duration statementTimeout,
+                           Config config) {
 
     public static final long NEVER = Long.MAX_VALUE;
     public static final String THRESHOLD_ENV = "MURU_PARALLEL_THRESHOLD";
@@ -57,6 +58,7 @@ public record MuruSettings(int morselRows, int parallelism, int aggregatePartiti
         long scan = parseThreshold(c.getString("parallel-threshold.scan"), "parallel-threshold.scan");
         long agg = parseThreshold(c.getString("parallel-threshold.aggregate"), "parallel-threshold.aggregate");
         long sort = parseThreshold(c.getString("parallel-threshold.sort"), "parallel-threshold.sort");
+        long join = parseThreshold(c.getString("parallel-threshold.join"), "parallel-threshold.join");
         String override = c.getString("parallel-threshold-override");
         if (thresholdOverride != null && !thresholdOverride.isBlank()) {
             override = thresholdOverride;
@@ -66,8 +68,9 @@ public record MuruSettings(int morselRows, int parallelism, int aggregatePartiti
             scan = t;
             agg = t;
             sort = t;
+            join = t;
         }
-        return new MuruSettings(c.getInt("morsel-rows"), parallelism, partitions, scan, agg, sort,
+        return new MuruSettings(c.getInt("morsel-rows"), parallelism, partitions, scan, agg, sort, join,
                 c.getDuration("statement-timeout"), config);
     }
 
@@ -96,17 +99,22 @@ public record MuruSettings(int morselRows, int parallelism, int aggregatePartiti
 
     public MuruSettings withMorselRows(int rows) {
         return new MuruSettings(rows, parallelism, aggregatePartitions, scanThreshold, aggregateThreshold,
-                sortThreshold, statementTimeout, config);
+                sortThreshold, joinThreshold, statementTimeout, config);
     }
 
     public MuruSettings withParallelism(int dop) {
         return new MuruSettings(morselRows, dop, aggregatePartitions, scanThreshold, aggregateThreshold,
-                sortThreshold, statementTimeout, config);
+                sortThreshold, joinThreshold, statementTimeout, config);
     }
 
     /** The same threshold for every operation: 0 forces parallel, {@link #NEVER} sequential. */
     public MuruSettings withThreshold(long rows) {
-        return new MuruSettings(morselRows, parallelism, aggregatePartitions, rows, rows, rows,
+        return new MuruSettings(morselRows, parallelism, aggregatePartitions, rows, rows, rows, rows,
                 statementTimeout, config);
+    }
+
+    public MuruSettings withStatementTimeout(Duration timeout) {
+        return new MuruSettings(morselRows, parallelism, aggregatePartitions, scanThreshold, aggregateThreshold,
+                sortThreshold, joinThreshold, timeout, config);
     }
 }

@@ -49,7 +49,7 @@ final class ExplainFormatter {
             out.add("    source: " + source(p.source()));
             Schema input = p.source().schema();
             for (PipelineStep s : p.steps()) {
-                out.add("    step:   " + step(s, input));
+                out.add("    step:   " + step(s, input, plan));
                 input = s.schema();
             }
             out.add("    sink:   " + sink(p.sink(), input, settings));
@@ -128,7 +128,7 @@ final class ExplainFormatter {
         return "output of pipeline " + ((PipelineSource.PipelineOutput) s).pipeline();
     }
 
-    private static String step(PipelineStep s, Schema input) {
+    private static String step(PipelineStep s, Schema input, PhysicalPlan plan) {
         if (s instanceof PipelineStep.Filter) {
             return "filter " + expr(((PipelineStep.Filter) s).predicate(), input);
         }
@@ -140,20 +140,16 @@ final class ExplainFormatter {
             }
             return "probe " + p.kind().name().toLowerCase(Locale.ROOT) + " join" + (p.nullAware() ? " (null-aware)" : "")
                     + " with pipeline " + p.buildPipeline() + "'s hash table on [" + String.join(", ", keys) + "]"
-                    + (p.residual() == null ? "" : " where " + expr(p.residual(), joined(input, p)));
+                    + (p.residual() == null ? "" : " where " + expr(p.residual(),
+                    joined(input, plan.pipelines().get(p.buildPipeline()).sink().schema())));
         }
         return "project " + exprs(((PipelineStep.Project) s).expressions(), input);
     }
 
     /** The columns a probe's residual reads: the input's, then the build side's. */
-    private static Schema joined(Schema input, PipelineStep.HashJoinProbe p) {
-        if (!p.kind().keepsOnlyLeft() && p.kind() != JoinKind.MARK) {
-            return p.schema();
-        }
+    private static Schema joined(Schema input, Schema build) {
         List<dev.muru.core.Column> cols = new ArrayList<>(input.columns());
-        for (int i = cols.size(); i < 512; i++) {
-            cols.add(new dev.muru.core.Column("build#" + (i - input.size()), dev.muru.core.DataType.NULL));
-        }
+        cols.addAll(build.columns());
         return new Schema(cols);
     }
 
@@ -219,6 +215,9 @@ final class ExplainFormatter {
         }
         if (c.unmatchedOf() >= 0) {
             return "collect, then the unmatched build rows of pipeline " + c.unmatchedOf();
+        }
+        if (c.matchedOf() >= 0) {
+            return "the matched build rows of pipeline " + c.matchedOf();
         }
         return "collect" + (c.limit() >= 0 ? " limit " + c.limit() : "") + (c.offset() > 0 ? " offset " + c.offset() : "");
     }

@@ -27,6 +27,7 @@ public final class ParallelConfig {
         switch (kind) {
             case AGGREGATE: return settings.aggregateThreshold();
             case SORT: return settings.sortThreshold();
+            case JOIN: return settings.joinThreshold();
             default: return settings.scanThreshold();
         }
     }

@@ -339,7 +339,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         int buildPartitions = d.parallel() ? settings.effectiveAggregatePartitions() : 1;
         for (int w = 0; w < d.dop(); w++) {
             PipelineDriver driver = new PipelineDriver(p.steps(), newSink(p, sharedCount, buildPartitions),
-                    joinTables::get, settings.morselRows());
+                    joinTables::get, settings.morselRows(), p.source().schema().types());
             getContext().watch(getContext().spawnAnonymous(PipelineWorker.create(p.id(), w, dispatcher, driver,
                     getContext().getSelf(), combiners, cancelled), DispatcherSelector.fromConfig(WORKER_DISPATCHER)));
         }
@@ -495,6 +495,9 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             JoinTable table = joinTables.get(c.unmatchedOf());
             List<DataType> probeTypes = c.schema().types().subList(0, c.schema().size() - table.columnTypes().size());
             all.addAll(table.unmatchedRows(probeTypes, settings.morselRows()));
+        }
+        if (c.matchedOf() >= 0) {
+            all.addAll(joinTables.get(c.matchedOf()).matchedRows(settings.morselRows()));
         }
         if (c.singleRow()) {
             return singleRow(all, c.schema());

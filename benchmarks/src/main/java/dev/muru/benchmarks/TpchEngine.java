@@ -70,8 +70,7 @@ interface TpchEngine extends AutoCloseable {
             // The engine-side ask timeout must not fire before ours (and the drain after it).
             Duration atLeast = Duration.ofMillis(3 * timeoutMs + 60_000);
             if (s.statementTimeout().compareTo(atLeast) < 0) {
-                s = new MuruSettings(s.morselRows(), s.parallelism(), s.aggregatePartitions(), s.scanThreshold(),
-                        s.aggregateThreshold(), s.sortThreshold(), atLeast, s.config());
+                s = s.withStatementTimeout(atLeast);
             }
             return s;
         }

@@ -2,10 +2,13 @@ package dev.muru.operators.join;
 
 import dev.muru.core.DataType;
 import dev.muru.core.Morsel;
+import dev.muru.core.PhysicalType;
 import dev.muru.core.vector.BooleanVector;
 import dev.muru.core.vector.ColumnVector;
 import dev.muru.core.vector.LongVector;
 import dev.muru.core.vector.NullMask;
+import dev.muru.core.vector.IntVector;
+import dev.muru.core.vector.StringVector;
 import dev.muru.operators.expr.ConstantFolding;
 import dev.muru.operators.expr.ExpressionCompiler;
 import dev.muru.operators.expr.FilterKernel;
@@ -23,12 +26,19 @@ import java.util.function.Consumer;
  * table concurrently.
  *
  * <p>Per morsel it hashes all live keys first, then walks each row's bucket, collecting
- * key-equal (probe row, partition, build row) candidates into a buffer. Without a residual the
- * candidates are the matches and the buffer is the output buffer; with one, full buffers are
- * evaluated as a concatenated morsel (only the columns the residual reads are gathered) and the
- * pairs where it is TRUE kept. SEMI/ANTI/MARK without a residual stop at a row's first match.
- * One fixed-width key column (INTEGER, DATE, BIGINT, DECIMAL, DOUBLE, BOOLEAN) compares
- * primitive longs; other keys compare their hash, then each column.
+ * key-equal (probe row, build row) candidates into a buffer. The table's partitions share one
+ * {@link JoinLayout}, so a build row is one global id whatever its partition: one bucket
+ * directory, one key array, one source per build column. Without a residual the candidates are
+ * the matches and the buffer is the output buffer; with one, full buffers are evaluated as a
+ * concatenated morsel (only the columns the residual reads are gathered) and the pairs where it
+ * is TRUE kept. SEMI/ANTI/MARK without a residual stop at a row's first match; kinds whose
+ * output is build rows only (RIGHT_SEMI, RIGHT_ANTI) mark the matched build rows and emit
+ * nothing. One fixed-width key column (INTEGER, DATE, BIGINT, DECIMAL, DOUBLE, BOOLEAN) compares
+ * primitives, in branch-free passes (see candidatesFixed), and when the build keys are distinct
+ * a row stops at its match and the output stays in probe order, so a dense input whose rows all
+ * match once passes its own vectors through; other keys compare their hash, then each column. An
+ * emitted build key column equal bit for bit to its probe key (every physical type but DOUBLE,
+ * where -0.0 = 0.0) is taken from the probe side.
  */
 public final class HashJoinProbe {
     private static final int MIN_CANDIDATES = 1024;
@@ -40,14 +50,23 @@ public final class HashJoinProbe {
     private final boolean nullAware;
     private final int maxOutputRows;
 
-    private final JoinHashTable[] parts;
-    private final int partCount;
     private final int keyCount;
     private final boolean[] stringKey;
     private final boolean singleFixed;
     private final List<DataType> buildTypes;
-    /** Per build column, that column of every partition. */
-    private final ColumnVector[][] partColumns;
+
+    // The shared build layout.
+    private final int buildRows;
+    private final int[] start;
+    private final long bucketCount;
+    private final int[][] tableInts;
+    private final long[][] tableLongs;
+    private final String[][] tableStrings;
+    private final long[] tableHashes;
+    private final boolean[] matched;
+    private final ColumnVector[] buildColumns;
+    /** Per build column: the probe column holding the same values in a matched pair, or -1. */
+    private final int[] fromProbe;
 
     private final VectorExpression residual;
     private final boolean neverMatches;
@@ -55,6 +74,8 @@ public final class HashJoinProbe {
     private final ColumnVector[] placeholders;
 
     private final boolean pairs;
+    /** A kind whose output is build rows only: RIGHT_SEMI and RIGHT_ANTI. */
+    private final boolean buildOnly;
     private final boolean markRows;
     private final boolean markBuild;
 
@@ -69,15 +90,29 @@ public final class HashJoinProbe {
     private int[] positions = new int[0];
     private int[] rangeFrom = new int[0];
     private int[] rangeTo = new int[0];
-    private int[] rangePart = new int[0];
+    /** One INTEGER/DATE key column: the probe keys are read as ints, compared with the table's ints. */
+    private final boolean intKey;
+    private int[] currentInts;
+    private int[] intScratch = new int[0];
+    /** Per live row: the keys of the first two rows of its bucket range (see firstTwoHits). */
+    private int[] firstInts = new int[0];
+    private int[] secondInts = new int[0];
+    private long[] firstLongs = new long[0];
+    private long[] secondLongs = new long[0];
+    /** Per live row: bit 0/1 set when the first/second row of its bucket range has its key. */
+    private int[] hits = new int[0];
+    /** Live rows whose bucket range has rows left to compare (see candidatesFixed). */
+    private int[] rest = new int[0];
+    /** The build keys are distinct: a probe row has at most one match (see candidatesUnique). */
+    private final boolean uniqueBuild;
+    /** Per live row: its one matching build row, or -1 (see candidatesUnique). */
+    private int[] matchRow = new int[0];
 
     private final int candCap;
     private final int[] candProbe;
-    private final int[] candPart;
     private final int[] candRow;
     private final int[] candSel;
     private final int[] outProbe;
-    private final int[] outPart;
     private final int[] outRow;
     private int outCount;
     private boolean outMissing;
@@ -108,8 +143,6 @@ public final class HashJoinProbe {
         this.probeTypes = List.copyOf(probeTypes);
         this.nullAware = nullAware;
         this.maxOutputRows = maxOutputRows;
-        this.parts = table.partitions();
-        this.partCount = parts.length;
         this.keyCount = probeKeys.length;
         this.buildTypes = table.columnTypes();
         this.stringKey = new boolean[keyCount];
@@ -123,13 +156,27 @@ public final class HashJoinProbe {
             stringKey[k] = JoinKeys.isString(pt);
         }
         this.singleFixed = keyCount == 1 && !stringKey[0];
+        this.intKey = singleFixed && table.layout().intKeys[0] != null;
+        this.uniqueBuild = singleFixed && table.layout().uniqueKeys();
         this.longKeys = new long[keyCount][];
         this.stringKeys = new String[keyCount][];
         this.currentKeys = new long[keyCount][];
-        this.partColumns = new ColumnVector[buildTypes.size()][partCount];
-        for (int c = 0; c < buildTypes.size(); c++) {
-            for (int p = 0; p < partCount; p++) {
-                partColumns[c][p] = parts[p].column(c);
+        JoinLayout layout = table.layout();
+        this.buildRows = layout.rows;
+        this.start = layout.start;
+        this.bucketCount = layout.bucketCount;
+        this.tableInts = layout.intKeys;
+        this.tableLongs = layout.longKeys;
+        this.tableStrings = layout.stringKeys;
+        this.tableHashes = layout.hashes;
+        this.buildColumns = layout.columns;
+        this.fromProbe = new int[buildTypes.size()];
+        Arrays.fill(fromProbe, -1);
+        for (int k = 0; k < keyCount; k++) {
+            int bc = table.keyColumn(k);
+            PhysicalType pt = buildTypes.get(bc).physical();
+            if (pt != PhysicalType.DOUBLE && fromProbe[bc] < 0) {
+                fromProbe[bc] = probeKeys[k];
             }
         }
 
@@ -161,22 +208,24 @@ public final class HashJoinProbe {
 
         this.pairs = kind == JoinKind.INNER || kind == JoinKind.LEFT || kind == JoinKind.RIGHT
                 || kind == JoinKind.FULL;
-        this.markRows = kind != JoinKind.INNER && kind != JoinKind.RIGHT;
-        this.markBuild = kind == JoinKind.RIGHT || kind == JoinKind.FULL;
+        boolean probeRows = kind == JoinKind.SEMI || kind == JoinKind.ANTI || kind == JoinKind.MARK;
+        // Any other kind outputs build rows only (those matched or not, after probing): the probe
+        // marks the build rows that match and emits nothing.
+        this.buildOnly = !pairs && !probeRows;
+        this.markRows = !buildOnly && kind != JoinKind.INNER && kind != JoinKind.RIGHT;
+        this.markBuild = kind == JoinKind.RIGHT || kind == JoinKind.FULL || buildOnly;
+        this.matched = markBuild ? layout.matchedFlags() : null;
 
-        this.outProbe = new int[pairs ? maxOutputRows : 0];
-        this.outPart = new int[pairs ? maxOutputRows : 0];
-        this.outRow = new int[pairs ? maxOutputRows : 0];
+        this.outProbe = new int[pairs || buildOnly ? maxOutputRows : 0];
+        this.outRow = new int[pairs || buildOnly ? maxOutputRows : 0];
         if (compiled != null) {
             this.candCap = Math.max(MIN_CANDIDATES, maxOutputRows);
             this.candProbe = new int[candCap];
-            this.candPart = new int[candCap];
             this.candRow = new int[candCap];
             this.candSel = new int[candCap];
         } else {
             this.candCap = maxOutputRows;
             this.candProbe = outProbe;
-            this.candPart = outPart;
             this.candRow = outRow;
             this.candSel = null;
         }
@@ -211,6 +260,9 @@ public final class HashJoinProbe {
 
     /** The types of the morsels this probe emits. */
     public List<DataType> outputTypes() {
+        if (buildOnly) {
+            return buildTypes; // what the table's matchedRows / unmatchedRows give
+        }
         List<DataType> out = new java.util.ArrayList<>(probeTypes);
         if (pairs) {
             out.addAll(buildTypes);
@@ -234,12 +286,14 @@ public final class HashJoinProbe {
             Arrays.fill(rowMatched, 0, n, false);
             outCount = 0;
             outMissing = false;
-            boolean probeTable = !neverMatches && table.rows() > 0;
-            if (pairs || residual != null) {
+            boolean probeTable = !neverMatches && buildRows > 0;
+            if (pairs || residual != null || buildOnly) {
                 int k = 0;
                 if (probeTable) {
                     if (keyCount == 0) {
                         k = candidatesCross(n);
+                    } else if (uniqueBuild) {
+                        k = candidatesUnique(n, anyNull);
                     } else if (singleFixed) {
                         k = candidatesFixed(n, anyNull);
                     } else {
@@ -261,14 +315,14 @@ public final class HashJoinProbe {
                     for (int i = 0; i < n; i++) {
                         if (!rowMatched[i]) {
                             outMissing = true;
-                            appendOut(i, -1, -1);
+                            appendOut(i, -1);
                         }
                     }
                 }
                 if (outCount > 0) {
                     emitPairs();
                 }
-            } else {
+            } else if (!buildOnly) {
                 emitRows(n);
             }
         } finally {
@@ -285,7 +339,19 @@ public final class HashJoinProbe {
             rowMatched = new boolean[cap];
             rangeFrom = new int[cap];
             rangeTo = new int[cap];
-            rangePart = new int[cap];
+            rest = new int[cap];
+            hits = new int[cap];
+            if (uniqueBuild) {
+                matchRow = new int[cap];
+            }
+            if (intKey) {
+                intScratch = new int[cap];
+                firstInts = new int[cap];
+                secondInts = new int[cap];
+            } else if (singleFixed) {
+                firstLongs = new long[cap];
+                secondLongs = new long[cap];
+            }
             positions = new int[Math.max(cap, Math.max(candCap, maxOutputRows))];
             for (int k = 0; k < keyCount; k++) {
                 if (stringKey[k]) {
@@ -306,7 +372,28 @@ public final class HashJoinProbe {
         for (int k = 0; k < keyCount; k++) {
             ColumnVector v = m.column(probeKeys[k]);
             anyNull |= JoinKeys.markNulls(v, sel, n, keyNull);
-            if (stringKey[k]) {
+            if (intKey) {
+                int[] keys;
+                if (sel == null) {
+                    keys = ((IntVector) v).values(); // read only
+                } else {
+                    keys = intScratch;
+                    int[] src = ((IntVector) v).values();
+                    for (int i = 0; i < n; i++) {
+                        keys[i] = src[sel[i]];
+                    }
+                }
+                if (longKeys[k] == null || longKeys[k].length < n) {
+                    longKeys[k] = new long[Math.max(n, hashes.length)];
+                }
+                long[] wide = longKeys[k];
+                for (int i = 0; i < n; i++) {
+                    wide[i] = keys[i];
+                }
+                JoinKeys.hash(k, wide, null, n, hashes);
+                currentKeys[k] = wide;
+                currentInts = keys;
+            } else if (stringKey[k]) {
                 JoinKeys.strings(v, sel, n, stringKeys[k]);
                 JoinKeys.hash(k, null, stringKeys[k], n, hashes);
             } else {
@@ -328,88 +415,226 @@ public final class HashJoinProbe {
     }
 
     /**
-     * One fixed-width key column. Two passes so the cache misses of different rows overlap: the
-     * first looks up every row's bucket range, the second compares the keys in the ranges.
+     * One fixed-width key column, in passes so the cache misses of different rows overlap and
+     * nothing mispredicts on chain lengths: every row's bucket range; the keys of the first two
+     * rows of each range (loads only); which of them match (arithmetic over cached arrays); the
+     * candidates from those bits and the rows whose ranges go on; then a round per further range
+     * position over the rows still going. Candidates come out round by round, so a row with
+     * matches past the second row of its range is not in probe order.
      */
     private int candidatesFixed(int n, boolean anyNull) {
         bucketRanges(n, anyNull);
-        final int partCount = this.partCount;
-        final JoinHashTable[] parts = this.parts;
+        firstTwoHits(n);
         final int[] from = this.rangeFrom;
         final int[] to = this.rangeTo;
-        final int[] partOf = this.rangePart;
-        final long[] pk = currentKeys[0];
+        final int[] rest = this.rest;
+        final int[] hits = this.hits;
         final int[] cp = candProbe;
-        final int[] cpa = candPart;
         final int[] cr = candRow;
         final int cap = candCap;
         int k = 0;
-        if (partCount == 1) {
-            long[] tk = parts[0].longKeys[0];
-            for (int i = 0; i < n; i++) {
-                long key = pk[i];
-                for (int r = from[i], e = to[i]; r < e; r++) {
-                    if (tk[r] == key) {
+        int m = 0;
+        for (int i = 0; i < n; ) {
+            if (cap - k < 2) {
+                // Room for one candidate: this row on its own, flushing as the buffer fills.
+                int h = hits[i];
+                int r = from[i];
+                for (int q = 0; q < 2; q++) {
+                    if ((h & (1 << q)) != 0) {
                         cp[k] = i;
-                        cpa[k] = 0;
-                        cr[k] = r;
+                        cr[k] = r + q;
                         if (++k == cap) {
                             flushCandidates(k, false);
                             k = 0;
                         }
                     }
                 }
+                rest[m] = i;
+                m += less(r + 2, to[i]);
+                i++;
+                continue;
             }
-            return k;
+            int lim = Math.min(n, i + ((cap - k) >> 1));
+            for (; i < lim; i++) {
+                int h = hits[i];
+                int r = from[i];
+                cp[k] = i;
+                cr[k] = r;
+                k += h & 1;
+                cp[k] = i;
+                cr[k] = r + 1;
+                k += h >> 1;
+                rest[m] = i;
+                m += less(r + 2, to[i]);
+            }
+            if (k == cap) {
+                flushCandidates(k, false);
+                k = 0;
+            }
         }
-        for (int i = 0; i < n; i++) {
-            long key = pk[i];
-            int pi = partOf[i];
-            long[] tk = parts[pi].longKeys[0];
-            for (int r = from[i], e = to[i]; r < e; r++) {
-                if (tk[r] == key) {
+        final int[] ti = tableInts[0];
+        final long[] tl = tableLongs[0];
+        final int[] pi = currentInts;
+        final long[] pl = currentKeys[0];
+        for (int t = 2; m > 0; t++) {
+            int kept = 0;
+            for (int j = 0; j < m; ) {
+                int lim = Math.min(m, j + (cap - k));
+                for (; j < lim; j++) {
+                    int i = rest[j];
+                    int r = from[i] + t;
                     cp[k] = i;
-                    cpa[k] = pi;
                     cr[k] = r;
-                    if (++k == cap) {
-                        flushCandidates(k, false);
-                        k = 0;
-                    }
+                    k += intKey ? equal(ti[r], pi[i]) : equal(tl[r], pl[i]);
+                    rest[kept] = i;
+                    kept += less(r + 1, to[i]);
                 }
+                if (k == cap) {
+                    flushCandidates(k, false);
+                    k = 0;
+                }
+            }
+            m = kept;
+        }
+        return k;
+    }
+
+    /**
+     * candidatesFixed for distinct build keys: a probe row has at most one match, so a row leaves
+     * the rounds at its match, and the candidates are collected afterwards in probe order (a
+     * dense input whose rows all match once is then emitted as its own vectors).
+     */
+    private int candidatesUnique(int n, boolean anyNull) {
+        bucketRanges(n, anyNull);
+        firstTwoHits(n);
+        final int[] from = this.rangeFrom;
+        final int[] to = this.rangeTo;
+        final int[] rest = this.rest;
+        final int[] hits = this.hits;
+        final int[] match = this.matchRow;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int h = hits[i]; // 0, 1 or 2: both rows cannot match
+            int r = from[i];
+            match[i] = (r + (h >> 1)) | ((h - 1) >> 31);
+            rest[m] = i;
+            m += less(r + 2, to[i]) & ((h - 1) >>> 31);
+        }
+        final int[] ti = tableInts[0];
+        final long[] tl = tableLongs[0];
+        final int[] pi = currentInts;
+        final long[] pl = currentKeys[0];
+        for (int t = 2; m > 0; t++) {
+            int kept = 0;
+            for (int j = 0; j < m; j++) {
+                int i = rest[j];
+                int r = from[i] + t;
+                int hit = intKey ? equal(ti[r], pi[i]) : equal(tl[r], pl[i]);
+                match[i] = r | (hit - 1);
+                rest[kept] = i;
+                kept += less(r + 1, to[i]) & (hit ^ 1);
+            }
+            m = kept;
+        }
+        final int[] cp = candProbe;
+        final int[] cr = candRow;
+        final int cap = candCap;
+        int k = 0;
+        for (int i = 0; i < n; ) {
+            int lim = Math.min(n, i + (cap - k));
+            for (; i < lim; i++) {
+                int r = match[i];
+                cp[k] = i;
+                cr[k] = r;
+                k += ~r >>> 31;
+            }
+            if (k == cap) {
+                flushCandidates(k, false);
+                k = 0;
             }
         }
         return k;
     }
 
-    /** Each live row's bucket range (empty for NULL keys) and, with several partitions, its partition. */
+    /**
+     * One fixed-width key column: bit 0 of {@code hits[i]} says whether row i's first bucket row
+     * (if any) has its key, bit 1 the same for the second. The keys are loaded in a loop of their
+     * own (independent loads: their misses overlap), then compared in one without any (for int
+     * keys the JIT vectorises it).
+     */
+    private void firstTwoHits(int n) {
+        final int[] from = this.rangeFrom;
+        final int[] to = this.rangeTo;
+        final int[] hits = this.hits;
+        final int last = buildRows - 1;
+        if (intKey) {
+            final int[] ti = tableInts[0];
+            final int[] k1 = firstInts;
+            final int[] k2 = secondInts;
+            for (int i = 0; i < n; i++) {
+                int r = from[i];
+                k1[i] = ti[Math.min(r, last)];
+                k2[i] = ti[Math.min(r + 1, last)];
+            }
+            final int[] pk = currentInts;
+            for (int i = 0; i < n; i++) {
+                int r = from[i];
+                int e = to[i];
+                int key = pk[i];
+                int x1 = k1[i] ^ key;
+                int x2 = k2[i] ^ key;
+                int h1 = ((r - e) >>> 31) & (((x1 | -x1) >>> 31) ^ 1);
+                int h2 = ((r + 1 - e) >>> 31) & (((x2 | -x2) >>> 31) ^ 1);
+                hits[i] = h1 | (h2 << 1);
+            }
+        } else {
+            final long[] tl = tableLongs[0];
+            final long[] k1 = firstLongs;
+            final long[] k2 = secondLongs;
+            for (int i = 0; i < n; i++) {
+                int r = from[i];
+                k1[i] = tl[Math.min(r, last)];
+                k2[i] = tl[Math.min(r + 1, last)];
+            }
+            final long[] pk = currentKeys[0];
+            for (int i = 0; i < n; i++) {
+                int r = from[i];
+                int e = to[i];
+                long key = pk[i];
+                hits[i] = (less(r, e) & equal(k1[i], key)) | ((less(r + 1, e) & equal(k2[i], key)) << 1);
+            }
+        }
+    }
+
+    /** 1 when {@code a < b}, else 0, without a branch (both non-negative ints). */
+    private static int less(int a, int b) {
+        return (a - b) >>> 31;
+    }
+
+    /** 1 when {@code a == b}, else 0, without a branch. */
+    private static int equal(int a, int b) {
+        int x = a ^ b;
+        return ((x | -x) >>> 31) ^ 1;
+    }
+
+    /** 1 when {@code a == b}, else 0, without a branch. */
+    private static int equal(long a, long b) {
+        long x = a ^ b;
+        return (int) ((x | -x) >>> 63) ^ 1;
+    }
+
+    /** Each live row's bucket range in the shared directory (empty for NULL keys). */
     private void bucketRanges(int n, boolean anyNull) {
-        final JoinHashTable[] parts = this.parts;
-        final int partCount = this.partCount;
         final long[] hashes = this.hashes;
         final boolean[] keyNull = this.keyNull;
         final int[] from = this.rangeFrom;
         final int[] to = this.rangeTo;
-        final int[] partOf = this.rangePart;
-        if (partCount == 1) {
-            JoinHashTable t = parts[0];
-            int[] start = t.start();
-            int mask = t.mask();
-            for (int i = 0; i < n; i++) {
-                int b = (int) hashes[i] & mask;
-                from[i] = start[b];
-                to[i] = start[b + 1];
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                long h = hashes[i];
-                int pi = JoinKeys.partition(h, partCount);
-                JoinHashTable t = parts[pi];
-                int b = (int) h & t.mask();
-                int[] start = t.start();
-                partOf[i] = pi;
-                from[i] = start[b];
-                to[i] = start[b + 1];
-            }
+        final int[] start = this.start;
+        final long nb = this.bucketCount;
+        for (int i = 0; i < n; i++) {
+            int b = JoinLayout.bucket(hashes[i], nb);
+            from[i] = start[b];
+            to[i] = start[b + 1];
         }
         if (anyNull) {
             for (int i = 0; i < n; i++) {
@@ -421,25 +646,19 @@ public final class HashJoinProbe {
     }
 
     private int candidatesGeneric(int n, boolean anyNull) {
+        bucketRanges(n, anyNull);
+        final int[] from = this.rangeFrom;
+        final int[] to = this.rangeTo;
+        final long[] th = tableHashes;
         final int[] cp = candProbe;
-        final int[] cpa = candPart;
         final int[] cr = candRow;
         final int cap = candCap;
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if (anyNull && keyNull[i]) {
-                continue;
-            }
             long h = hashes[i];
-            int pi = partCount == 1 ? 0 : JoinKeys.partition(h, partCount);
-            JoinHashTable t = parts[pi];
-            int[] start = t.start();
-            int b = (int) h & t.mask();
-            long[] th = t.hashes;
-            for (int r = start[b], e = start[b + 1]; r < e; r++) {
-                if (th[r] == h && keysEqual(t, r, i)) {
+            for (int r = from[i], e = to[i]; r < e; r++) {
+                if (th[r] == h && keysEqual(r, i)) {
                     cp[k] = i;
-                    cpa[k] = pi;
                     cr[k] = r;
                     if (++k == cap) {
                         flushCandidates(k, false);
@@ -451,77 +670,86 @@ public final class HashJoinProbe {
         return k;
     }
 
-    /** No key columns: every probe row pairs with every build row (all in partition 0). */
+    /** No key columns: every probe row pairs with every build row. */
     private int candidatesCross(int n) {
         final int[] cp = candProbe;
-        final int[] cpa = candPart;
         final int[] cr = candRow;
         final int cap = candCap;
+        final int rows = buildRows;
         int k = 0;
-        for (int pi = 0; pi < partCount; pi++) {
-            int rows = parts[pi].rows();
-            if (rows == 0) {
-                continue;
-            }
-            for (int i = 0; i < n; i++) {
-                for (int r = 0; r < rows; r++) {
-                    cp[k] = i;
-                    cpa[k] = pi;
-                    cr[k] = r;
-                    if (++k == cap) {
-                        flushCandidates(k, false);
-                        k = 0;
-                    }
+        for (int i = 0; i < n; i++) {
+            for (int r = 0; r < rows; r++) {
+                cp[k] = i;
+                cr[k] = r;
+                if (++k == cap) {
+                    flushCandidates(k, false);
+                    k = 0;
                 }
             }
         }
         return k;
     }
 
-    private boolean keysEqual(JoinHashTable t, int r, int i) {
+    private boolean keysEqual(int r, int i) {
         for (int k = 0; k < keyCount; k++) {
             if (stringKey[k]) {
-                if (!t.stringKeys[k][r].equals(stringKeys[k][i])) {
+                if (!tableStrings[k][r].equals(stringKeys[k][i])) {
                     return false;
                 }
-            } else if (t.longKeys[k][r] != currentKeys[k][i]) {
-                return false;
+            } else {
+                int[] ti = tableInts[k];
+                long v = ti != null ? ti[r] : tableLongs[k][r];
+                if (v != currentKeys[k][i]) {
+                    return false;
+                }
             }
         }
         return true;
     }
 
+    /** SEMI/ANTI/MARK with one fixed-width key: candidatesFixed's passes, a row leaving at its first match. */
     private void anyMatchFixed(int n, boolean anyNull) {
         bucketRanges(n, anyNull);
-        final long[] pk = currentKeys[0];
+        firstTwoHits(n);
         final int[] from = this.rangeFrom;
         final int[] to = this.rangeTo;
-        final int[] partOf = this.rangePart;
+        final int[] rest = this.rest;
+        final int[] hits = this.hits;
         final boolean[] rowMatched = this.rowMatched;
+        int m = 0;
         for (int i = 0; i < n; i++) {
-            long key = pk[i];
-            long[] tk = parts[partCount == 1 ? 0 : partOf[i]].longKeys[0];
-            for (int r = from[i], e = to[i]; r < e; r++) {
-                if (tk[r] == key) {
-                    rowMatched[i] = true;
-                    break;
-                }
+            int hit = (hits[i] | -hits[i]) >>> 31;
+            rowMatched[i] = hit != 0;
+            rest[m] = i;
+            m += less(from[i] + 2, to[i]) & (hit ^ 1);
+        }
+        final int[] ti = tableInts[0];
+        final long[] tl = tableLongs[0];
+        final int[] pi = currentInts;
+        final long[] pl = currentKeys[0];
+        for (int t = 2; m > 0; t++) {
+            int kept = 0;
+            for (int j = 0; j < m; j++) {
+                int i = rest[j];
+                int r = from[i] + t;
+                int hit = intKey ? equal(ti[r], pi[i]) : equal(tl[r], pl[i]);
+                rowMatched[i] = hit != 0;
+                rest[kept] = i;
+                kept += less(r + 1, to[i]) & (hit ^ 1);
             }
+            m = kept;
         }
     }
 
     private void anyMatchGeneric(int n, boolean anyNull) {
+        bucketRanges(n, anyNull);
+        final int[] from = this.rangeFrom;
+        final int[] to = this.rangeTo;
+        final long[] th = tableHashes;
         for (int i = 0; i < n; i++) {
-            if (anyNull && keyNull[i]) {
-                continue;
-            }
             long h = hashes[i];
-            JoinHashTable t = parts[partCount == 1 ? 0 : JoinKeys.partition(h, partCount)];
-            int[] start = t.start();
-            int b = (int) h & t.mask();
-            long[] th = t.hashes;
-            for (int r = start[b], e = start[b + 1]; r < e; r++) {
-                if (th[r] == h && keysEqual(t, r, i)) {
+            for (int r = from[i], e = to[i]; r < e; r++) {
+                if (th[r] == h && keysEqual(r, i)) {
                     rowMatched[i] = true;
                     break;
                 }
@@ -545,7 +773,13 @@ public final class HashJoinProbe {
                 }
             }
             if (markBuild) {
-                markBuildRows(candPart, candRow, 0, k);
+                final boolean[] matched = this.matched;
+                for (int j = 0; j < k; j++) {
+                    matched[candRow[j]] = true;
+                }
+            }
+            if (buildOnly) {
+                return;
             }
             outCount = k;
             if (!last) {
@@ -562,26 +796,13 @@ public final class HashJoinProbe {
         }
         if (markBuild) {
             for (int j = 0; j < m; j++) {
-                parts[candPart[s[j]]].matched[candRow[s[j]]] = true;
+                matched[candRow[s[j]]] = true;
             }
         }
         if (pairs) {
             for (int j = 0; j < m; j++) {
                 int c = s[j];
-                appendOut(candProbe[c], candPart[c], candRow[c]);
-            }
-        }
-    }
-
-    private void markBuildRows(int[] part, int[] row, int from, int to) {
-        if (partCount == 1) {
-            boolean[] matched = parts[0].matched;
-            for (int j = from; j < to; j++) {
-                matched[row[j]] = true;
-            }
-        } else {
-            for (int j = from; j < to; j++) {
-                parts[part[j]].matched[row[j]] = true;
+                appendOut(candProbe[c], candRow[c]);
             }
         }
     }
@@ -605,16 +826,13 @@ public final class HashJoinProbe {
             cols[c] = residualReads[c] ? in.column(c).gather(positions, k) : placeholders[c];
         }
         for (int c = 0; c < nb; c++) {
-            cols[np + c] = residualReads[np + c]
-                    ? JoinGather.gather(buildTypes.get(c), partColumns[c], candPart, candRow, k, false)
-                    : placeholders[np + c];
+            cols[np + c] = residualReads[np + c] ? buildColumns[c].gather(candRow, k) : placeholders[np + c];
         }
         return FilterKernel.select(new Morsel(cols, k), residual, candSel);
     }
 
-    private void appendOut(int probeRow, int part, int row) {
+    private void appendOut(int probeRow, int row) {
         outProbe[outCount] = probeRow;
-        outPart[outCount] = part;
         outRow[outCount] = row;
         if (++outCount == maxOutputRows) {
             emitPairs();
@@ -627,8 +845,18 @@ public final class HashJoinProbe {
         int nb = buildTypes.size();
         int[] sel = in.selection();
         int[] pos = positions;
+        boolean identity = false;
         if (sel == null) {
-            System.arraycopy(outProbe, 0, pos, 0, cnt);
+            identity = true;
+            for (int j = 0; j < cnt; j++) {
+                if (outProbe[j] != j) {
+                    identity = false;
+                    break;
+                }
+            }
+            if (!identity) {
+                System.arraycopy(outProbe, 0, pos, 0, cnt);
+            }
         } else {
             for (int j = 0; j < cnt; j++) {
                 pos[j] = sel[outProbe[j]];
@@ -636,21 +864,53 @@ public final class HashJoinProbe {
         }
         ColumnVector[] cols = new ColumnVector[np + nb];
         for (int c = 0; c < np; c++) {
-            cols[c] = in.column(c).gather(pos, cnt);
+            // Rows 0..cnt of a dense input in order: its own vectors are the output.
+            cols[c] = identity ? in.column(c) : in.column(c).gather(pos, cnt);
+        }
+        long[] missing = null;
+        if (outMissing) {
+            int[] row = outRow;
+            missing = new long[NullMask.words(cnt)];
+            for (int j = 0; j < cnt; j++) {
+                if (row[j] < 0) {
+                    NullMask.set(missing, j);
+                }
+            }
         }
         for (int c = 0; c < nb; c++) {
-            cols[np + c] = JoinGather.gather(buildTypes.get(c), partColumns[c], outPart, outRow, cnt, outMissing);
+            int pc = fromProbe[c];
+            cols[np + c] = pc >= 0 ? sameValues(cols[pc], buildTypes.get(c), cnt, missing)
+                    : JoinGather.gather(buildColumns[c], outRow, cnt, missing);
         }
         outCount = 0;
         outMissing = false;
         sink.accept(new Morsel(cols, cnt));
     }
 
+    /**
+     * A build key column of the output taken from the probe key column {@code v}: in a matched
+     * pair the two hold the same value, and an unmatched (missing) row is NULL. It shares the
+     * values array of {@code v}, as a separate vector.
+     */
+    private static ColumnVector sameValues(ColumnVector v, DataType type, int cnt, long[] missing) {
+        long[] nulls = missing == null ? null : missing.clone();
+        if (v instanceof IntVector) {
+            return new IntVector(type, ((IntVector) v).values(), cnt, nulls);
+        } else if (v instanceof LongVector) {
+            return new LongVector(type, ((LongVector) v).values(), cnt, nulls);
+        } else if (v instanceof BooleanVector) {
+            return new BooleanVector(type, ((BooleanVector) v).values(), cnt, nulls);
+        } else if (v instanceof StringVector) {
+            return new StringVector(type, ((StringVector) v).values(), cnt, nulls);
+        }
+        throw new IllegalStateException("no shared key values for " + type);
+    }
+
     /** SEMI, ANTI and MARK: the probe rows kept (and for MARK the mark), in chunks. */
     private void emitRows(int n) {
         int[] sel = in.selection();
         boolean mark = kind == JoinKind.MARK;
-        boolean tableEmpty = table.rows() == 0;
+        boolean tableEmpty = buildRows == 0;
         boolean tableNull = table.hasNullKey();
         int kept = 0;
         int[] pos = positions;

@@ -16,12 +16,17 @@ import java.util.List;
  * thread-safe: one per worker.
  */
 public final class JoinBuildSink implements SinkState {
+    private static final int[] NO_ROWS = new int[0];
+
     private final int[] keyColumns;
     private final List<DataType> columnTypes;
     private final int partitions;
     private final boolean[] stringKey;
 
     private final List<Chunk> chunks = new ArrayList<>();
+    /** Guards {@link #sharedLayout}: the layout concurrent partition builders of these sinks share. */
+    final Object layoutLock = new Object();
+    JoinLayout sharedLayout;
     private long rows;
     private boolean hasNullKey;
 
@@ -34,7 +39,10 @@ public final class JoinBuildSink implements SinkState {
     /** One kept morsel and where its rows go. */
     static final class Chunk {
         final Morsel morsel;
-        /** Partition p's keyed rows are {@code positions[offsets[p] .. offsets[p+1])}. */
+        /**
+         * Partition p's keyed rows are {@code positions[offsets[p] .. offsets[p+1])} (the arrays
+         * may be longer).
+         */
         final int[] offsets;
         final int[] positions;
         final long[] hashes;
@@ -85,13 +93,78 @@ public final class JoinBuildSink implements SinkState {
         }
         int parts = keyColumns.length == 0 ? 1 : partitions;
         int[] offsets = new int[partitions + 1];
-        int[] part = partScratch;
+        int[] positions;
+        long[] hashes;
+        int[] nullPositions;
         int nulls = 0;
         if (keyColumns.length == 0) {
             java.util.Arrays.fill(hash, 0, n, 0L);
-            java.util.Arrays.fill(part, 0, n, 0);
-            offsets[1] = n;
+        }
+        if (!anyNull && parts == 1) {
+            // Every row keyed, one partition: the rows in order.
+            positions = new int[n];
+            if (sel == null) {
+                for (int i = 0; i < n; i++) {
+                    positions[i] = i;
+                }
+            } else {
+                System.arraycopy(sel, 0, positions, 0, n);
+            }
+            hashes = java.util.Arrays.copyOf(hash, n);
+            nullPositions = NO_ROWS;
+            java.util.Arrays.fill(offsets, 1, partitions + 1, n);
+        } else if (!anyNull && parts <= 8) {
+            // A few partitions: cursors kept in registers (a cursor array would chain each row's
+            // store to the previous row's of the same partition).
+            int[] part = partScratch;
+            for (int i = 0; i < n; i++) {
+                part[i] = JoinKeys.partition(hash[i], parts);
+            }
+            // One spare slot: a compacting pass writes one past its partition's last row.
+            positions = new int[n + 1];
+            hashes = new long[n + 1];
+            if (parts == 2) {
+                int ones = 0;
+                for (int i = 0; i < n; i++) {
+                    ones += part[i];
+                }
+                offsets[1] = n - ones;
+                offsets[2] = n;
+                // Both cursors in registers; each row goes to the one its partition picks.
+                int d0 = 0;
+                int d1 = n - ones;
+                for (int i = 0; i < n; i++) {
+                    int p = part[i];
+                    int d = d0 + ((d1 - d0) & -p); // d1 when p is 1, without a branch
+                    positions[d] = sel == null ? i : sel[i];
+                    hashes[d] = hash[i];
+                    d0 += 1 - p;
+                    d1 += p;
+                }
+            } else {
+                // A counting pass and a compacting pass per partition.
+                for (int p = 0; p < parts; p++) {
+                    int c = 0;
+                    for (int i = 0; i < n; i++) {
+                        c += ((part[i] ^ p) - 1) >>> 31; // 1 when part[i] == p (both >= 0)
+                    }
+                    offsets[p + 1] = offsets[p] + c;
+                }
+                for (int p = 0; p < parts; p++) {
+                    int d = offsets[p];
+                    if (d == offsets[p + 1]) {
+                        continue;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        positions[d] = sel == null ? i : sel[i];
+                        hashes[d] = hash[i];
+                        d += ((part[i] ^ p) - 1) >>> 31;
+                    }
+                }
+            }
+            nullPositions = NO_ROWS;
         } else {
+            int[] part = partScratch;
             for (int i = 0; i < n; i++) {
                 if (anyNull && nullKey[i]) {
                     part[i] = -1;
@@ -102,25 +175,25 @@ public final class JoinBuildSink implements SinkState {
                     offsets[p + 1]++;
                 }
             }
-        }
-        for (int p = 0; p < partitions; p++) {
-            offsets[p + 1] += offsets[p];
-        }
-        int keyed = n - nulls;
-        int[] positions = new int[keyed];
-        long[] hashes = new long[keyed];
-        int[] nullPositions = new int[nulls];
-        int[] cursor = offsets.clone();
-        int nn = 0;
-        for (int i = 0; i < n; i++) {
-            int p = part[i];
-            int pos = sel == null ? i : sel[i];
-            if (p < 0) {
-                nullPositions[nn++] = pos;
-            } else {
-                int d = cursor[p]++;
-                positions[d] = pos;
-                hashes[d] = hash[i];
+            for (int p = 0; p < partitions; p++) {
+                offsets[p + 1] += offsets[p];
+            }
+            int keyed = n - nulls;
+            positions = new int[keyed];
+            hashes = new long[keyed];
+            nullPositions = new int[nulls];
+            int[] cursor = offsets.clone();
+            int nn = 0;
+            for (int i = 0; i < n; i++) {
+                int p = part[i];
+                int pos = sel == null ? i : sel[i];
+                if (p < 0) {
+                    nullPositions[nn++] = pos;
+                } else {
+                    int d = cursor[p]++;
+                    positions[d] = pos;
+                    hashes[d] = hash[i];
+                }
             }
         }
         chunks.add(new Chunk(m, offsets, positions, hashes, nullPositions));

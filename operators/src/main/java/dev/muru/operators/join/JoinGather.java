@@ -10,115 +10,81 @@ import dev.muru.core.vector.NullMask;
 import dev.muru.core.vector.StringVector;
 
 /**
- * Copies rows picked from several vectors of one type, given as (source, position) pairs, into a
- * new dense vector. A negative source stands for a NULL row (the unmatched side of an outer join).
+ * Copies the build rows a probe picked out of the join's stored columns into new dense vectors.
+ * A negative row stands for a NULL row (the unmatched side of an outer join).
  */
 final class JoinGather {
     private JoinGather() {
     }
 
     /**
-     * A dense vector of {@code sources[src[i]]} at {@code pos[i]} for i in [0, n), NULL where
-     * {@code src[i] < 0}. {@code missing} says whether any {@code src[i]} may be negative.
+     * A dense vector of {@code source} at {@code rows[i]} for i in [0, n), NULL where
+     * {@code rows[i] < 0}; {@code missing} is the mask of those rows (null when there are none).
      */
-    static ColumnVector gather(DataType type, ColumnVector[] sources, int[] src, int[] pos, int n,
-                               boolean missing) {
-        if (sources.length == 1 && !missing) {
-            return sources[0].gather(pos, n);
+    static ColumnVector gather(ColumnVector source, int[] rows, int n, long[] missing) {
+        if (missing == null) {
+            return source.gather(rows, n);
         }
-        long[] nulls = gatherNulls(sources, src, pos, n, missing);
+        DataType type = source.type();
+        long[] nulls = gatherNulls(source, rows, n, missing);
         switch (type.physical()) {
             case LONG: {
-                long[][] in = new long[sources.length][];
-                for (int s = 0; s < in.length; s++) {
-                    in[s] = ((LongVector) sources[s]).values();
-                }
+                long[] in = ((LongVector) source).values();
                 long[] out = new long[n];
-                if (missing) {
-                    for (int i = 0; i < n; i++) {
-                        int s = src[i];
-                        out[i] = s < 0 ? 0L : in[s][pos[i]];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        out[i] = in[src[i]][pos[i]];
-                    }
+                for (int i = 0; i < n; i++) {
+                    int r = rows[i];
+                    out[i] = r < 0 ? 0L : in[r];
                 }
                 return new LongVector(type, out, nulls);
             }
             case INT: {
-                int[][] in = new int[sources.length][];
-                for (int s = 0; s < in.length; s++) {
-                    in[s] = ((IntVector) sources[s]).values();
-                }
+                int[] in = ((IntVector) source).values();
                 int[] out = new int[n];
-                if (missing) {
-                    for (int i = 0; i < n; i++) {
-                        int s = src[i];
-                        out[i] = s < 0 ? 0 : in[s][pos[i]];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        out[i] = in[src[i]][pos[i]];
-                    }
+                for (int i = 0; i < n; i++) {
+                    int r = rows[i];
+                    out[i] = r < 0 ? 0 : in[r];
                 }
                 return new IntVector(type, out, nulls);
             }
             case DOUBLE: {
-                double[][] in = new double[sources.length][];
-                for (int s = 0; s < in.length; s++) {
-                    in[s] = ((DoubleVector) sources[s]).values();
-                }
+                double[] in = ((DoubleVector) source).values();
                 double[] out = new double[n];
                 for (int i = 0; i < n; i++) {
-                    int s = src[i];
-                    out[i] = s < 0 ? 0.0 : in[s][pos[i]];
+                    int r = rows[i];
+                    out[i] = r < 0 ? 0.0 : in[r];
                 }
                 return new DoubleVector(type, out, nulls);
             }
             case BOOLEAN: {
-                boolean[][] in = new boolean[sources.length][];
-                for (int s = 0; s < in.length; s++) {
-                    in[s] = ((BooleanVector) sources[s]).values();
-                }
+                boolean[] in = ((BooleanVector) source).values();
                 boolean[] out = new boolean[n];
                 for (int i = 0; i < n; i++) {
-                    int s = src[i];
-                    out[i] = s >= 0 && in[s][pos[i]];
+                    int r = rows[i];
+                    out[i] = r >= 0 && in[r];
                 }
                 return new BooleanVector(type, out, nulls);
             }
             default: {
-                String[][] in = new String[sources.length][];
-                for (int s = 0; s < in.length; s++) {
-                    in[s] = ((StringVector) sources[s]).values();
-                }
+                String[] in = ((StringVector) source).values();
                 String[] out = new String[n];
                 for (int i = 0; i < n; i++) {
-                    int s = src[i];
-                    out[i] = s < 0 ? null : in[s][pos[i]];
+                    int r = rows[i];
+                    out[i] = r < 0 ? null : in[r];
                 }
                 return new StringVector(type, out, nulls);
             }
         }
     }
 
-    private static long[] gatherNulls(ColumnVector[] sources, int[] src, int[] pos, int n, boolean missing) {
-        boolean any = missing;
-        for (ColumnVector v : sources) {
-            any |= v.hasNulls();
-        }
-        if (!any) {
-            return null;
-        }
-        long[] out = null;
-        for (int i = 0; i < n; i++) {
-            int s = src[i];
-            if (s < 0 || NullMask.isNull(sources[s].nullMask(), pos[i])) {
-                if (out == null) {
-                    out = new long[NullMask.words(n)];
+    private static long[] gatherNulls(ColumnVector source, int[] rows, int n, long[] missing) {
+        long[] mask = source.nullMask();
+        long[] out = missing.clone();
+        if (mask != null) {
+            for (int i = 0; i < n; i++) {
+                int r = rows[i];
+                if (r >= 0 && (mask[r >>> 6] & (1L << r)) != 0) {
+                    NullMask.set(out, i);
                 }
-                NullMask.set(out, i);
             }
         }
         return out;

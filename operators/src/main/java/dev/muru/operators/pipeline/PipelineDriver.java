@@ -36,11 +36,15 @@ public final class PipelineDriver {
     public PipelineDriver(List<PipelineStep> steps, SinkState sink) {
         this(steps, sink, id -> {
             throw new IllegalStateException("no join table for pipeline " + id);
-        }, 16384);
+        }, 16384, List.of());
     }
 
-    /** {@code tables}: the finished hash table of each build pipeline the probe steps read. */
-    public PipelineDriver(List<PipelineStep> steps, SinkState sink, IntFunction<JoinTable> tables, int morselRows) {
+    /**
+     * {@code tables}: the finished hash table of each build pipeline the probe steps read;
+     * {@code inputTypes}: the column types of the pipeline's source.
+     */
+    public PipelineDriver(List<PipelineStep> steps, SinkState sink, IntFunction<JoinTable> tables, int morselRows,
+                          List<dev.muru.core.DataType> inputTypes) {
         this.sink = sink;
         int n = steps.size();
         this.filters = new VectorExpression[n];
@@ -63,11 +67,9 @@ public final class PipelineDriver {
             } else {
                 PipelineStep.HashJoinProbe p = (PipelineStep.HashJoinProbe) s;
                 JoinTable table = tables.apply(p.buildPipeline());
-                // The output starts with the probe side's columns.
-                int probeWidth = p.schema().size() - (p.kind() == dev.muru.plan.logical.JoinKind.MARK ? 1
-                        : p.kind().keepsOnlyLeft() ? 0 : table.columnTypes().size());
-                probes[i] = new HashJoinProbe(table, p.kind(), p.probeKeys(),
-                        p.schema().types().subList(0, probeWidth), p.residual(), p.nullAware(), morselRows);
+                List<dev.muru.core.DataType> probeTypes = i == 0 ? inputTypes : steps.get(i - 1).schema().types();
+                probes[i] = new HashJoinProbe(table, p.kind(), p.probeKeys(), probeTypes, p.residual(), p.nullAware(),
+                        morselRows);
             }
         }
     }

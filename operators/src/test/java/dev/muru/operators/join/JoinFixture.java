@@ -116,8 +116,14 @@ final class JoinFixture {
             });
             assertEquals(rowStrings(before), rowStrings(m.rows()), "input morsel changed");
         }
+        if (kind.emitsMatchedRight()) {
+            for (Morsel o : table.matchedRows(maxOutputRows)) {
+                checkOutput(o, width, maxOutputRows);
+                out.addAll(o.rows());
+            }
+        }
         if (kind.emitsUnmatchedRight()) {
-            for (Morsel o : table.unmatchedRows(probeTypes, maxOutputRows)) {
+            for (Morsel o : table.unmatchedRows(kind.keepsOnlyRight() ? List.of() : probeTypes, maxOutputRows)) {
                 checkOutput(o, width, maxOutputRows);
                 out.addAll(o.rows());
             }
@@ -214,6 +220,13 @@ final class JoinFixture {
             for (int j = 0; j < build.size(); j++) {
                 if (!buildMatched[j]) {
                     out.add(concat(new Object[probeWidth], build.get(j)));
+                }
+            }
+        }
+        if (kind.keepsOnlyRight()) {
+            for (int j = 0; j < build.size(); j++) {
+                if (buildMatched[j] == (kind == JoinKind.RIGHT_SEMI)) {
+                    out.add(build.get(j));
                 }
             }
         }

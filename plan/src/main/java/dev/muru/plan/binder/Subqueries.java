@@ -243,6 +243,16 @@ final class Subqueries {
                     "this NOT IN / IN subquery form is not supported", u.pos());
         }
         double rows = Estimates.rows(plan);
+        if ((kind == JoinKind.SEMI || kind == JoinKind.ANTI) && !nullAware && !jc.leftKeys().isEmpty()
+                && rows * 4 < Estimates.rows(right)) {
+            // The outer rows are far fewer: they build, the subquery's rows probe and mark them.
+            int rw = right.schema().size();
+            BoundExpr residual = jc.residual() == null ? null
+                    : Predicates.rewrite(jc.residual(), i -> i < w ? i + rw : i - w);
+            JoinKind swapped = kind == JoinKind.SEMI ? JoinKind.RIGHT_SEMI : JoinKind.RIGHT_ANTI;
+            return new LogicalPlan.Join(right, plan, swapped, jc.rightKeys(), jc.leftKeys(), residual, false,
+                    plan.schema(), (long) (rows * 0.5));
+        }
         Schema schema = LogicalPlan.Join.outputSchema(plan.schema(), right.schema(), kind);
         return new LogicalPlan.Join(plan, right, kind, jc.leftKeys(), jc.rightKeys(), jc.residual(), nullAware,
                 schema, (long) (kind == JoinKind.SEMI || kind == JoinKind.ANTI ? rows * 0.5 : rows));

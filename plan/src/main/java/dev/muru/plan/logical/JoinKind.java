@@ -21,13 +21,30 @@ public enum JoinKind {
      * Every left row once, plus a BOOLEAN column: TRUE if it has a match, else FALSE (with
      * null-awareness, IN's rule: NULL when the left key is NULL or the right side has a NULL key).
      */
-    MARK;
+    MARK,
+    /**
+     * Right rows with at least one match (each once). Output: right. A semi join with the
+     * sides swapped, so that the smaller side builds and the larger one probes.
+     */
+    RIGHT_SEMI,
+    /** Right rows with no match. Output: right. */
+    RIGHT_ANTI;
 
     public boolean keepsOnlyLeft() {
         return this == SEMI || this == ANTI;
     }
 
+    public boolean keepsOnlyRight() {
+        return this == RIGHT_SEMI || this == RIGHT_ANTI;
+    }
+
+    /** The build rows no probe row matched follow the probe output. */
     public boolean emitsUnmatchedRight() {
-        return this == RIGHT || this == FULL;
+        return this == RIGHT || this == FULL || this == RIGHT_ANTI;
+    }
+
+    /** The build rows some probe row matched are the output (the probe itself emits nothing). */
+    public boolean emitsMatchedRight() {
+        return this == RIGHT_SEMI;
     }
 }

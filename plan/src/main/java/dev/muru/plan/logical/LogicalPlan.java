@@ -139,6 +139,9 @@ public sealed interface LogicalPlan {
         }
 
         public static Schema outputSchema(Schema left, Schema right, JoinKind kind) {
+            if (kind.keepsOnlyRight()) {
+                return right;
+            }
             List<dev.muru.core.Column> cols = new java.util.ArrayList<>(left.columns());
             if (kind == JoinKind.MARK) {
                 cols.add(new dev.muru.core.Column("mark", dev.muru.core.DataType.BOOLEAN));

@@ -185,7 +185,9 @@ public final class ColumnPruner {
         BitSet needLeft = new BitSet();
         BitSet needRight = new BitSet();
         for (int i = required.nextSetBit(0); i >= 0; i = required.nextSetBit(i + 1)) {
-            if (i < lw) {
+            if (j.kind().keepsOnlyRight()) {
+                needRight.set(i);
+            } else if (i < lw) {
                 needLeft.set(i);
             } else if (j.kind() != JoinKind.MARK) {
                 needRight.set(i - lw);
@@ -223,7 +225,9 @@ public final class ColumnPruner {
         Schema schema = LogicalPlan.Join.outputSchema(l.plan().schema(), r.plan().schema(), j.kind());
         int[] map = new int[j.schema().size()];
         for (int i = 0; i < map.length; i++) {
-            if (i < lw) {
+            if (j.kind().keepsOnlyRight()) {
+                map[i] = r.map()[i];
+            } else if (i < lw) {
                 map[i] = l.map()[i];
             } else if (j.kind() == JoinKind.MARK) {
                 map[i] = newLw;

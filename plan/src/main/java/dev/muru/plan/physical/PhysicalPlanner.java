@@ -147,6 +147,21 @@ public final class PhysicalPlanner {
         Schema out = LogicalPlan.Join.outputSchema(o.schema(), bp.sink().schema(), j.kind());
         o.steps.add(new PipelineStep.HashJoinProbe(bp.id(), j.kind(), probeKeys, residual, j.nullAware(), out));
         o.estimatedRows = j.estimatedRows();
+        if (j.kind().keepsOnlyRight()) {
+            // The probe only marks build rows; the marked (or unmarked) ones are the output.
+            Schema build = bp.sink().schema();
+            o = next(close(o, new PipelineSink.Collect(-1, 0, build, j.kind().emitsUnmatchedRight() ? bp.id() : -1,
+                    false, j.kind().emitsMatchedRight() ? bp.id() : -1)), false);
+            o.estimatedRows = j.estimatedRows();
+            if (buildWidth != rw) {
+                List<BoundExpr> exprs = new ArrayList<>();
+                for (int i = 0; i < rw; i++) {
+                    exprs.add(new BoundExpr.InputRef(i, build.type(i)));
+                }
+                o.steps.add(new PipelineStep.Project(exprs, j.schema()));
+            }
+            return o;
+        }
         if (j.kind().emitsUnmatchedRight()) {
             o = next(close(o, new PipelineSink.Collect(-1, 0, out, bp.id(), false)), false);
             o.estimatedRows = j.estimatedRows();

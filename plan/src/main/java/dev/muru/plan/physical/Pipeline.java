@@ -14,8 +14,10 @@ public record Pipeline(int id, PipelineSource source, List<PipelineStep> steps, 
 
     /** Which threshold decides this pipeline's parallelism. */
     public OperationKind operation() {
-        if (sink instanceof PipelineSink.Aggregate || sink instanceof PipelineSink.Distinct
-                || sink instanceof PipelineSink.JoinBuild) {
+        if (sink instanceof PipelineSink.JoinBuild) {
+            return OperationKind.JOIN;
+        }
+        if (sink instanceof PipelineSink.Aggregate || sink instanceof PipelineSink.Distinct) {
             return OperationKind.AGGREGATE;
         }
         if (sink instanceof PipelineSink.Sort) {

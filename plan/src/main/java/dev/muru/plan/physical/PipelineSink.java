@@ -35,12 +35,18 @@ public sealed interface PipelineSink {
     /**
      * Collects rows, skipping {@code offset} and keeping at most {@code limit} (-1: all). Then,
      * when {@code unmatchedOf >= 0}, appends the build rows of that join pipeline that no probe
-     * matched (RIGHT and FULL joins); with {@code singleRow}, the result must be one row (a
+     * matched (RIGHT and FULL joins), or when {@code matchedOf >= 0} those some probe matched
+     * (a right semi join); with {@code singleRow}, the result must be one row (a
      * scalar subquery: none gives one row of NULLs, more is an error).
      */
-    record Collect(long limit, long offset, Schema schema, int unmatchedOf, boolean singleRow) implements PipelineSink {
+    record Collect(long limit, long offset, Schema schema, int unmatchedOf, boolean singleRow, int matchedOf)
+            implements PipelineSink {
         public Collect(long limit, long offset, Schema schema) {
-            this(limit, offset, schema, -1, false);
+            this(limit, offset, schema, -1, false, -1);
+        }
+
+        public Collect(long limit, long offset, Schema schema, int unmatchedOf, boolean singleRow) {
+            this(limit, offset, schema, unmatchedOf, singleRow, -1);
         }
     }
 
