@@ -77,12 +77,7 @@ public final class DistinctSketch {
     }
 
     private static long mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        k ^= k >>> 33;
-        return k;
+        return dev.muru.core.Hashing.mix(k);
     }
 
     /** This sketch merged with {@code other}, as a new sketch. */

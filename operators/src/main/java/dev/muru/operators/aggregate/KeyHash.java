@@ -13,14 +13,8 @@ final class KeyHash {
     private KeyHash() {
     }
 
-    /** murmur3's fmix64 finalizer: every input bit affects every output bit. */
     static long mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        k ^= k >>> 33;
-        return k;
+        return dev.muru.core.Hashing.mix(k);
     }
 
     /** Folds the next key column's value hash into a running row hash. */

@@ -22,14 +22,8 @@ final class JoinKeys {
     private JoinKeys() {
     }
 
-    /** murmur3's fmix64 finalizer. */
     static long mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        k ^= k >>> 33;
-        return k;
+        return dev.muru.core.Hashing.mix(k);
     }
 
     static long combine(long rowHash, long valueHash) {

@@ -370,24 +370,15 @@ final class SelectBinder {
 
     private static boolean allSimpleEqualities(List<BoundExpr> correlated) {
         for (BoundExpr c : correlated) {
-            if (!(c instanceof BoundExpr.Call) || ((BoundExpr.Call) c).function() != dev.muru.plan.expr.Function.EQUAL) {
-                return false;
-            }
-            BoundExpr a = ((BoundExpr.Call) c).args().get(0);
-            BoundExpr b = ((BoundExpr.Call) c).args().get(1);
-            boolean aOuter = isOuter(a);
-            boolean bOuter = isOuter(b);
-            boolean aInner = Predicates.references(a, i -> i < Scope.OUTER_BASE);
-            boolean bInner = Predicates.references(b, i -> i < Scope.OUTER_BASE);
-            if (!(aInner && !aOuter && bOuter && !bInner || bInner && !bOuter && aOuter && !aInner)) {
+            if (innerSide(c) == null) {
                 return false;
             }
         }
         return true;
     }
 
-    /** In an aggregated subquery a correlated predicate must be inner expression = outer expression. */
-    private BoundExpr innerSideOfEquality(BoundExpr c) {
+    /** The inner side of a correlated predicate inner = outer, or null for any other form. */
+    private static BoundExpr innerSide(BoundExpr c) {
         if (c instanceof BoundExpr.Call && ((BoundExpr.Call) c).function() == dev.muru.plan.expr.Function.EQUAL) {
             BoundExpr a = ((BoundExpr.Call) c).args().get(0);
             BoundExpr b = ((BoundExpr.Call) c).args().get(1);
@@ -401,6 +392,15 @@ final class SelectBinder {
             if (bInner && !bOuter && aOuter && !aInner) {
                 return b;
             }
+        }
+        return null;
+    }
+
+    /** In an aggregated subquery a correlated predicate must be inner expression = outer expression. */
+    private BoundExpr innerSideOfEquality(BoundExpr c) {
+        BoundExpr inner = innerSide(c);
+        if (inner != null) {
+            return inner;
         }
         throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "in an aggregated subquery, a correlated "
                 + "predicate must have the form inner = outer", select.where().pos());
