@@ -113,7 +113,9 @@ final class SelectBinder {
                 plan = new LogicalPlan.Filter(plan, Predicates.and(graph));
             }
         } else {
-            plan = JoinOrder.plan(pushSemiJoins(from.relations, withSubqueries, subqueries), graph);
+            List<LogicalPlan> relations = pushSemiJoins(from.relations, withSubqueries, subqueries);
+            subqueries.setRelations(relations, graph);
+            plan = JoinOrder.plan(relations, graph);
         }
         int width = input.size();
         plan = subqueries.filter(plan, withSubqueries, e -> e);

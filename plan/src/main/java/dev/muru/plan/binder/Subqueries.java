@@ -33,9 +33,17 @@ final class Subqueries {
 
     private final Binder binder;
     private final List<Use> uses = new ArrayList<>();
+    /** The block's FROM relations and WHERE conjuncts, for semi-join reduction; null if unknown. */
+    private List<LogicalPlan> relations;
+    private List<BoundExpr> conjuncts;
 
     Subqueries(Binder binder) {
         this.binder = binder;
+    }
+
+    void setRelations(List<LogicalPlan> relations, List<BoundExpr> conjuncts) {
+        this.relations = List.copyOf(relations);
+        this.conjuncts = List.copyOf(conjuncts);
     }
 
     static boolean isMarker(BoundExpr e) {
@@ -171,6 +179,7 @@ final class Subqueries {
             int w = plan.schema().size();
             if (u.kind() == Kind.SCALAR) {
                 if (u.sub().correlated()) {
+                    u = reduced(u);
                     plan = join(plan, u, JoinKind.LEFT, toPlan);
                     BoundExpr value = new BoundExpr.InputRef(w, u.sub().plan().schema().type(0));
                     if (u.sub().emptyValue() != null) {
@@ -195,6 +204,99 @@ final class Subqueries {
         }
         BoundExpr out = Predicates.replaceRefs(e, r -> isMarker(r) ? replacement[r.index() - BASE] : r);
         return new Applied(plan, out);
+    }
+
+    /**
+     * Semi-join reduction of a correlated aggregated subquery (TPC-H Q2, Q17, Q20): when its
+     * correlation keys are columns of one FROM relation, the subquery aggregates only the rows
+     * whose keys that relation (with its own filters) holds, not every group.
+     */
+    private Use reduced(Use u) {
+        if (relations == null || u.sub().correlation().isEmpty()) {
+            return u;
+        }
+        LogicalPlan top = u.sub().plan();
+        LogicalPlan p = top;
+        while (p instanceof LogicalPlan.Project || p instanceof LogicalPlan.Filter) {
+            if (p instanceof LogicalPlan.Project && p != top) {
+                return u; // only the subquery's own output projection is mapped below
+            }
+            p = p.inputs().get(0);
+        }
+        if (!(p instanceof LogicalPlan.Aggregate) || !(top instanceof LogicalPlan.Project)) {
+            return u;
+        }
+        LogicalPlan.Aggregate agg = (LogicalPlan.Aggregate) p;
+        List<BoundExpr> innerKeys = new ArrayList<>();
+        int[] outerColumns = new int[u.sub().correlation().size()];
+        for (int k = 0; k < outerColumns.length; k++) {
+            BoundExpr c = u.sub().correlation().get(k);
+            if (!(c instanceof BoundExpr.Call) || ((BoundExpr.Call) c).function() != Function.EQUAL) {
+                return u;
+            }
+            BoundExpr in = ((BoundExpr.Call) c).args().get(0);
+            BoundExpr out = ((BoundExpr.Call) c).args().get(1);
+            if (!(in instanceof BoundExpr.InputRef) || !(out instanceof BoundExpr.InputRef)
+                    || ((BoundExpr.InputRef) out).index() < Scope.OUTER_BASE) {
+                return u;
+            }
+            BoundExpr projected = ((LogicalPlan.Project) top).expressions().get(((BoundExpr.InputRef) in).index());
+            if (!(projected instanceof BoundExpr.InputRef) || ((BoundExpr.InputRef) projected).index() >= agg.groupKeys().size()) {
+                return u;
+            }
+            BoundExpr key = agg.groupKeys().get(((BoundExpr.InputRef) projected).index());
+            if (!key.type().equals(out.type())) {
+                return u;
+            }
+            innerKeys.add(key);
+            outerColumns[k] = ((BoundExpr.InputRef) out).index() - Scope.OUTER_BASE;
+        }
+        LogicalPlan domain = relationDomain(outerColumns);
+        if (domain == null) {
+            return u;
+        }
+        List<BoundExpr> domainKeys = new ArrayList<>();
+        for (int k = 0; k < outerColumns.length; k++) {
+            domainKeys.add(new BoundExpr.InputRef(k, domain.schema().type(k)));
+        }
+        LogicalPlan input = agg.input();
+        LogicalPlan semi = new LogicalPlan.Join(input, domain, JoinKind.SEMI, innerKeys, domainKeys, null, false,
+                input.schema(), (long) Math.min(Estimates.rows(input), Estimates.rows(domain) * 10));
+        LogicalPlan.Aggregate smaller = new LogicalPlan.Aggregate(semi, agg.groupKeys(), agg.aggregates(), agg.schema());
+        LogicalPlan plan = LogicalPlan.replace(top, n -> n == agg ? smaller : null);
+        return new Use(u.kind(), new BoundSubquery(plan, u.sub().valueColumns(), u.sub().correlation(), u.sub().emptyValue()),
+                u.inValue(), u.pos());
+    }
+
+    /** The distinct values of block columns that all belong to one FROM relation, under its own filters; else null. */
+    private LogicalPlan relationDomain(int[] columns) {
+        int offset = 0;
+        for (LogicalPlan rel : relations) {
+            int width = rel.schema().size();
+            boolean inside = true;
+            for (int c : columns) {
+                inside &= c >= offset && c < offset + width;
+            }
+            if (inside) {
+                int lo = offset;
+                List<BoundExpr> local = new ArrayList<>();
+                for (BoundExpr c : conjuncts) {
+                    if (!hasMarker(c) && !Predicates.references(c, i -> i < lo || i >= lo + width)) {
+                        local.add(Predicates.rewrite(c, i -> i - lo));
+                    }
+                }
+                LogicalPlan p = local.isEmpty() ? rel : new LogicalPlan.Filter(rel, Predicates.and(local));
+                List<BoundExpr> exprs = new ArrayList<>();
+                List<dev.muru.core.Column> cols = new ArrayList<>();
+                for (int c : columns) {
+                    exprs.add(new BoundExpr.InputRef(c - lo, rel.schema().type(c - lo)));
+                    cols.add(rel.schema().column(c - lo));
+                }
+                return new LogicalPlan.Distinct(new LogicalPlan.Project(p, exprs, new Schema(cols)));
+            }
+            offset += width;
+        }
+        return null;
     }
 
     private static void collectMarkers(BoundExpr e, BitSet ids) {
