@@ -175,6 +175,18 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         if (bound instanceof BoundStatement.Copy) {
             return copy((BoundStatement.Copy) bound);
         }
+        if (bound instanceof BoundStatement.Delete) {
+            BoundStatement.Delete d = (BoundStatement.Delete) bound;
+            kind = "DELETE";
+            write(snapshots.handle(d.table()).store(), r -> new TableStore.Rewrite(TableRewrite.delete(d.where()), r));
+            return this;
+        }
+        if (bound instanceof BoundStatement.Update) {
+            BoundStatement.Update u = (BoundStatement.Update) bound;
+            kind = "UPDATE";
+            write(snapshots.handle(u.table()).store(), r -> new TableStore.Rewrite(TableRewrite.update(u.row(), u.where()), r));
+            return this;
+        }
         if (bound instanceof BoundStatement.CreateTable) {
             BoundStatement.CreateTable c = (BoundStatement.CreateTable) bound;
             kind = "CREATE TABLE";

@@ -79,6 +79,22 @@ final class AstBuilder extends MuruSqlBaseVisitor<Object> {
     }
 
     @Override
+    public Statement visitDelete(DeleteContext ctx) {
+        Expr where = ctx.whereClause() == null ? null : expr(ctx.whereClause().expression());
+        return new Statement.Delete(identifier(ctx.identifier()), where, pos(ctx));
+    }
+
+    @Override
+    public Statement visitUpdate(UpdateContext ctx) {
+        List<Statement.Assignment> sets = new java.util.ArrayList<>();
+        for (AssignmentContext a : ctx.assignment()) {
+            sets.add(new Statement.Assignment(identifier(a.identifier()), expr(a.expression()), pos(a)));
+        }
+        Expr where = ctx.whereClause() == null ? null : expr(ctx.whereClause().expression());
+        return new Statement.Update(identifier(ctx.identifier()), sets, where, pos(ctx));
+    }
+
+    @Override
     public Statement visitDropView(DropViewContext ctx) {
         return new Statement.DropView(identifier(ctx.identifier()), ctx.EXISTS() != null, pos(ctx));
     }

@@ -47,6 +47,12 @@ public final class TableData {
 
     private TableSnapshot snapshot;
 
+    /** An empty table whose next snapshot follows version {@code baseVersion}. */
+    public TableData(Schema schema, int rowGroupRows, long baseVersion) {
+        this(schema, rowGroupRows);
+        this.snapshot = new TableSnapshot(baseVersion, schema, List.of());
+    }
+
     public TableData(Schema schema, int rowGroupRows) {
         if (rowGroupRows < 1) {
             throw new IllegalArgumentException("rowGroupRows must be positive, got " + rowGroupRows);

@@ -43,6 +43,20 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
     public record GetSnapshot(ActorRef<TableSnapshot> replyTo) implements Command {
     }
 
+    /**
+     * Rewrites the table (UPDATE, DELETE): {@code rewrite} maps the current rows, one morsel per
+     * row group, to the rows the table should hold and the number of rows it affected. It runs
+     * inside the store, so no other write interleaves; if it throws or a new row is invalid,
+     * the table is unchanged. Readers keep the snapshot they had.
+     */
+    public record Rewrite(java.util.function.Function<List<Morsel>, Rewritten> rewrite, ActorRef<WriteResult> replyTo)
+            implements Command {
+    }
+
+    /** What a {@link Rewrite} produced: the table's new rows and the rows the statement affected. */
+    public record Rewritten(List<Morsel> rows, long affected) {
+    }
+
     /** A COPY's parsed rows (or its failure) coming back from the blocking dispatcher. */
     private record CopyParsed(List<Morsel> morsels, Throwable failure, ActorRef<WriteResult> replyTo)
             implements Command {
@@ -61,7 +75,7 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
     }
 
     private final String name;
-    private final TableData data;
+    private TableData data;
     private final TableHandle handle;
     private final Executor blocking;
 
@@ -87,6 +101,7 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
                 .onMessage(CopyFrom.class, this::onCopyFrom)
                 .onMessage(CopyParsed.class, this::onCopyParsed)
                 .onMessage(GetSnapshot.class, this::onGetSnapshot)
+                .onMessage(Rewrite.class, this::onRewrite)
                 .build();
     }
 
@@ -119,6 +134,31 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
 
     private Behavior<Command> onGetSnapshot(GetSnapshot msg) {
         msg.replyTo().tell(data.snapshot());
+        return this;
+    }
+
+    private Behavior<Command> onRewrite(Rewrite msg) {
+        try {
+            Rewritten r = msg.rewrite().apply(data.snapshot().morsels());
+            Schema schema = data.schema();
+            List<Morsel> rows = new java.util.ArrayList<>();
+            for (Morsel m : r.rows()) {
+                dev.muru.core.vector.ColumnVector[] cols = new dev.muru.core.vector.ColumnVector[schema.size()];
+                for (int c = 0; c < cols.length; c++) {
+                    cols[c] = dev.muru.core.vector.VectorBuilder.retype(m.column(c), schema.type(c)); // lengths get checked
+                }
+                rows.add(m.withColumns(cols));
+            }
+            // A fresh store: the published snapshots keep the arrays they share with the old tail.
+            TableData next = new TableData(data.schema(), data.rowGroupRows(), data.snapshot().version());
+            TableSnapshot snapshot = next.append(rows);
+            data = next;
+            handle.publish(snapshot);
+            msg.replyTo().tell(new Written(r.affected(), snapshot));
+        } catch (RuntimeException | StackOverflowError e) {
+            msg.replyTo().tell(new WriteFailed(e instanceof RuntimeException re ? asMuruException(re)
+                    : new MuruException(ErrorCode.FEATURE_NOT_SUPPORTED, "statement is nested too deeply")));
+        }
         return this;
     }
 

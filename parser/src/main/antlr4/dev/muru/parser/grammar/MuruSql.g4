@@ -22,12 +22,18 @@ statement
     | CREATE (OR REPLACE)? VIEW identifier columnList? AS query               #createView
     | DROP VIEW (IF EXISTS)? identifier                                      #dropView
     | INSERT INTO identifier columnList? insertSource                        #insert
+    | DELETE FROM identifier whereClause?                                    #delete
+    | UPDATE identifier SET assignment (COMMA assignment)* whereClause?      #update
     | EXPLAIN ANALYZE? statement                                             #explain
     | COPY identifier columnList? FROM string copyOptions?                   #copy
     ;
 
 columnDefinition
     : identifier typeName (NOT NULL | NULL)?
+    ;
+
+assignment
+    : identifier EQ expression
     ;
 
 columnList
@@ -323,6 +329,9 @@ ROWS: 'ROWS';
 SELECT: 'SELECT';
 SUBSTRING: 'SUBSTRING';
 TABLE: 'TABLE';
+DELETE: 'DELETE';
+UPDATE: 'UPDATE';
+SET: 'SET';
 VIEW: 'VIEW';
 REPLACE: 'REPLACE';
 THEN: 'THEN';

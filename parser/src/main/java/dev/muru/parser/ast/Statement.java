@@ -28,6 +28,20 @@ public sealed interface Statement {
     record DropView(String name, boolean ifExists, Position pos) implements Statement {
     }
 
+    /** DELETE FROM table [WHERE]; {@code where} is null when absent. */
+    record Delete(String table, Expr where, Position pos) implements Statement {
+    }
+
+    /** UPDATE table SET column = value, ... [WHERE]; {@code where} is null when absent. */
+    record Update(String table, List<Assignment> assignments, Expr where, Position pos) implements Statement {
+        public Update {
+            assignments = List.copyOf(assignments);
+        }
+    }
+
+    record Assignment(String column, Expr value, Position pos) {
+    }
+
     record DropTable(String name, boolean ifExists, Position pos) implements Statement {
     }
 

@@ -48,6 +48,12 @@ public final class Binder {
             Statement.DropView d = (Statement.DropView) statement;
             return new BoundStatement.DropView(d.name(), d.ifExists());
         }
+        if (statement instanceof Statement.Delete) {
+            return delete((Statement.Delete) statement);
+        }
+        if (statement instanceof Statement.Update) {
+            return update((Statement.Update) statement);
+        }
         if (statement instanceof Statement.Insert) {
             return insert((Statement.Insert) statement);
         }
@@ -350,13 +356,14 @@ public final class Binder {
         for (int i = 0; i < targets.length; i++) {
             DataType from = source.schema().type(i);
             Column col = ts.column(targets[i]);
-            exprs.set(targets[i], assign(new BoundExpr.InputRef(i, from), source, i, col, positions.get(i)));
+            boolean literal = source instanceof LogicalPlan.Values && allStringConstants((LogicalPlan.Values) source, i);
+            exprs.set(targets[i], assign(new BoundExpr.InputRef(i, from), literal, col, positions.get(i)));
         }
         return new BoundStatement.Insert(t.name(), new LogicalPlan.Project(source, exprs, ts));
     }
 
     /** An assignment cast: numbers to numbers, strings kept (storage checks lengths), literals parsed. */
-    private static BoundExpr assign(BoundExpr value, LogicalPlan source, int column, Column target, Position pos) {
+    private static BoundExpr assign(BoundExpr value, boolean literal, Column target, Position pos) {
         DataType from = value.type();
         DataType to = target.type();
         if (from.equals(to) || from.isNull()) {
@@ -365,7 +372,6 @@ public final class Binder {
         if (from.isString() && to.isString()) {
             return value;
         }
-        boolean literal = source instanceof LogicalPlan.Values && allStringConstants((LogicalPlan.Values) source, column);
         if (from.isNumeric() && to.isNumeric() || literal && TypeCoercion.canCast(from, to)
                 || to.isString() && from.kind() != TypeKind.BOOLEAN) {
             return TypeCoercion.cast(value, to);
@@ -382,6 +388,45 @@ public final class Binder {
             }
         }
         return true;
+    }
+
+    private BoundStatement delete(Statement.Delete d) {
+        TableInfo t = table(d.table(), d.pos());
+        Scope scope = new Scope(Scope.entriesOf(t.name(), t.schema()));
+        BoundExpr where = d.where() == null ? null : new ExpressionBinder(scope, null, "WHERE").bindPredicate(d.where());
+        return new BoundStatement.Delete(t.name(), where);
+    }
+
+    /** Each row's new values: an assigned column becomes CASE WHEN where THEN value ELSE column END. */
+    private BoundStatement update(Statement.Update u) {
+        TableInfo t = table(u.table(), u.pos());
+        Schema ts = t.schema();
+        Scope scope = new Scope(Scope.entriesOf(t.name(), ts));
+        BoundExpr where = u.where() == null ? null : new ExpressionBinder(scope, null, "WHERE").bindPredicate(u.where());
+        List<BoundExpr> row = new ArrayList<>();
+        for (int c = 0; c < ts.size(); c++) {
+            row.add(new BoundExpr.InputRef(c, ts.type(c)));
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (Statement.Assignment a : u.assignments()) {
+            int c = indexOfExact(ts, a.column());
+            if (c < 0) {
+                throw ExpressionBinder.error(ErrorCode.UNDEFINED_COLUMN, "column \"" + a.column() + "\" of table \""
+                        + t.name() + "\" does not exist", a.pos());
+            }
+            if (!seen.add(c)) {
+                throw ExpressionBinder.error(ErrorCode.DUPLICATE_COLUMN, "multiple assignments to same column \""
+                        + a.column() + "\"", a.pos());
+            }
+            BoundExpr value = new ExpressionBinder(scope, null, "UPDATE").bind(a.value());
+            boolean literal = value instanceof BoundExpr.Constant && (value.type().isString() || value.type().isNull());
+            value = assign(value, literal, ts.column(c), a.value().pos());
+            // Strings stay unbounded here: the store checks lengths, as INSERT does, instead of truncating.
+            DataType type = ts.type(c).isString() ? DataType.VARCHAR : ts.type(c);
+            row.set(c, where == null ? value : new BoundExpr.Case(List.of(where), List.of(value),
+                    new BoundExpr.InputRef(c, ts.type(c)), type));
+        }
+        return new BoundStatement.Update(t.name(), row, where);
     }
 
     private BoundStatement copy(Statement.Copy c) {

@@ -16,6 +16,18 @@ public sealed interface BoundStatement {
     record DropView(String name, boolean ifExists) implements BoundStatement {
     }
 
+    /** Deletes the rows where {@code where} (over the table's columns; null: every row) is TRUE. */
+    record Delete(String table, dev.muru.plan.expr.BoundExpr where) implements BoundStatement {
+    }
+
+    /**
+     * Replaces every row by {@code row} (one expression per table column, over the old row);
+     * {@code where} (null: every row) counts the affected rows.
+     */
+    record Update(String table, java.util.List<dev.muru.plan.expr.BoundExpr> row, dev.muru.plan.expr.BoundExpr where)
+            implements BoundStatement {
+    }
+
     record DropTable(String name, boolean ifExists) implements BoundStatement {
     }
 
