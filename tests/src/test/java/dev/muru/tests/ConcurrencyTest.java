@@ -90,4 +90,69 @@ class ConcurrencyTest {
             assertEquals(500, rows);
         }
     }
+
+    /**
+     * 8 readers sum the balances while 2 writers move amounts between accounts (UPDATE), insert
+     * and delete zero-balance rows: every sum a reader sees is the constant total, and the final
+     * state is exact.
+     */
+    @Test
+    void readersSeeOnlyCommittedStatesWhileWritersUpdateAndDelete() throws Exception {
+        MuruSettings settings = MuruSettings.load().withMorselRows(128).withParallelism(2).withThreshold(0);
+        try (Muru muru = Muru.start(settings)) {
+            muru.execute("CREATE TABLE accounts (id INTEGER NOT NULL, balance BIGINT NOT NULL)");
+            StringBuilder sb = new StringBuilder("INSERT INTO accounts VALUES ");
+            for (int i = 0; i < 1000; i++) {
+                sb.append(i == 0 ? "" : ", ").append('(').append(i).append(", 100)");
+            }
+            muru.execute(sb.toString());
+            ExecutorService pool = Executors.newFixedThreadPool(10);
+            AtomicBoolean running = new AtomicBoolean(true);
+            List<Future<Long>> readers = new ArrayList<>();
+            for (int r = 0; r < 8; r++) {
+                readers.add(pool.submit(() -> {
+                    long reads = 0;
+                    while (running.get()) {
+                        List<Object[]> rows = muru.query("SELECT SUM(balance), COUNT(*) FROM accounts WHERE balance >= 0").rows();
+                        assertEquals(100_000L, ((Number) rows.get(0)[0]).longValue(), "a reader saw a half-applied transfer");
+                        reads++;
+                    }
+                    return reads;
+                }));
+            }
+            List<Future<Integer>> writers = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    java.util.Random random = new java.util.Random(writer);
+                    int transfers = 0;
+                    for (int t = 0; t < 60; t++) {
+                        int a = random.nextInt(1000);
+                        int b = (a + 1 + random.nextInt(999)) % 1000;
+                        muru.execute("UPDATE accounts SET balance = CASE WHEN id = " + a + " THEN balance - 7 ELSE balance + 7 END"
+                                + " WHERE id IN (" + a + ", " + b + ")");
+                        transfers++;
+                        int extra = 10_000 + writer * 1000 + t;
+                        muru.execute("INSERT INTO accounts VALUES (" + extra + ", 0)");
+                        muru.execute("DELETE FROM accounts WHERE id = " + extra);
+                    }
+                    return transfers;
+                }));
+            }
+            for (Future<Integer> w : writers) {
+                assertEquals(60, w.get(2, TimeUnit.MINUTES));
+            }
+            running.set(false);
+            long reads = 0;
+            for (Future<Long> r : readers) {
+                reads += r.get(1, TimeUnit.MINUTES);
+            }
+            pool.shutdown();
+            assertTrue(reads > 8, "readers ran " + reads + " queries");
+            List<Object[]> end = muru.query("SELECT SUM(balance), COUNT(*), COUNT(DISTINCT id) FROM accounts").rows();
+            assertEquals(100_000L, ((Number) end.get(0)[0]).longValue());
+            assertEquals(1000L, ((Number) end.get(0)[1]).longValue());
+            assertEquals(1000L, ((Number) end.get(0)[2]).longValue());
+        }
+    }
 }
