@@ -16,7 +16,7 @@ import java.util.function.ToLongFunction;
  * TPC-H row. Money and percentages come from the generator's exact integer accessors (cents,
  * percent), so DECIMAL values are exact scaled longs with no double rounding.
  */
-final class DemoColumn<E> {
+public final class DemoColumn<E> {
     private static final DataType MONEY = DataType.decimal(15, 2);
 
     private final String name;
@@ -61,8 +61,22 @@ final class DemoColumn<E> {
         return new DemoColumn<>(name, DataType.varchar(length), null, null, value);
     }
 
-    String name() {
+    public String name() {
         return name;
+    }
+
+    public DataType type() {
+        return type;
+    }
+
+    /** A numeric column's value for a row: the integer, the hundredths of a DECIMAL, a DATE's epoch day. */
+    public long number(E row) {
+        return ints != null ? ints.applyAsInt(row) : longs.applyAsLong(row);
+    }
+
+    /** A text column's value for a row. */
+    public String text(E row) {
+        return strings.apply(row);
     }
 
     /** The column definition in CREATE TABLE; TPC-H columns are all NOT NULL. */

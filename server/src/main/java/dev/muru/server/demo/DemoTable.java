@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
  * A TPC-H table as the demo creates it: the generator that produces its rows, its columns,
  * and its row count at scale factor 1, which sizes the parallel generation.
  */
-record DemoTable<E extends TpchEntity>(TpchTable<E> source, long rowsAtScale1, boolean scales,
+public record DemoTable<E extends TpchEntity>(TpchTable<E> source, long rowsAtScale1, boolean scales,
                                       List<DemoColumn<E>> columns) {
 
-    String name() {
+    public String name() {
         return source.getTableName();
     }
 

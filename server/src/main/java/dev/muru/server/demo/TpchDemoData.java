@@ -45,6 +45,11 @@ public final class TpchDemoData {
     /** Rows one generator thread produces at least, so small tables stay on one thread. */
     private static final long ROWS_PER_PART = 500_000;
 
+    /** The eight tables: their names, types and how to read each column from a generated row. */
+    public static List<DemoTable<?>> tables() {
+        return TABLES;
+    }
+
     private static final List<DemoTable<?>> TABLES = List.of(
             new DemoTable<Region>(TpchTable.REGION, 5, false, List.of(
                     integer("r_regionkey", Region::getRegionKey),
