@@ -70,6 +70,36 @@ public final class Muru implements AutoCloseable {
         return ask(replyTo -> new MuruEngine.RunQuery(sql, replyTo));
     }
 
+    /** A statement started by {@link #submit}: its id (for {@link #cancel}) and its result to come. */
+    public record RunningQuery(String id, CompletionStage<QueryResult> result) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong nextQueryId = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Starts a statement without waiting; {@link #cancel} stops it. */
+    public RunningQuery submit(String sql) {
+        String id = "q" + nextQueryId.incrementAndGet();
+        return new RunningQuery(id, ask(replyTo -> new MuruEngine.RunQuery(sql, replyTo, id)));
+    }
+
+    /**
+     * Cancels a running statement: its workers stop and its caller gets {@code QUERY_CANCELLED}.
+     * Returns false when no statement of that id is running.
+     */
+    public boolean cancel(String queryId) {
+        CompletionStage<Boolean> answer = AskPattern.ask(system,
+                (ActorRef<Boolean> replyTo) -> new MuruEngine.CancelQuery(queryId, replyTo),
+                java.time.Duration.ofSeconds(10), system.scheduler());
+        try {
+            return answer.toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw new MuruException(ErrorCode.INTERNAL_ERROR, "cancel failed: " + e.getCause(), e.getCause());
+        }
+    }
+
     /**
      * The result of a query as a stream of morsels. The statement runs when the stream is
      * materialized; today its morsels are gathered before the first is emitted.
@@ -109,7 +139,8 @@ public final class Muru implements AutoCloseable {
     }
 
     private CompletionStage<QueryResult> ask(Function<ActorRef<MuruEngine.QueryResponse>, MuruEngine.Command> message) {
-        return AskPattern.ask(system, message::apply, settings.statementTimeout(), system.scheduler())
+        // The engine times the statement out itself; the ask only guards against a lost answer.
+        return AskPattern.ask(system, message::apply, settings.statementTimeout().plusSeconds(30), system.scheduler())
                 .thenApply(r -> {
                     if (r instanceof MuruEngine.QueryFailed) {
                         throw ((MuruEngine.QueryFailed) r).error();
@@ -135,7 +166,7 @@ public final class Muru implements AutoCloseable {
                 throw new MuruException(m.code(), m.detail(), m.line(), m.column(), m);
             }
             if (c instanceof java.util.concurrent.TimeoutException) {
-                throw new MuruException(ErrorCode.TIMEOUT, "statement did not finish within " + settings.statementTimeout());
+                throw new MuruException(ErrorCode.QUERY_TIMEOUT, "statement did not finish within " + settings.statementTimeout());
             }
             throw new MuruException(ErrorCode.INTERNAL_ERROR, "internal error: " + c, c);
         }

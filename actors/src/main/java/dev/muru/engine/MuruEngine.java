@@ -36,8 +36,18 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
     public sealed interface Command {
     }
 
-    /** Runs one SQL statement; the answer is a {@link QueryResponse}. */
-    public record RunQuery(String sql, ActorRef<QueryResponse> replyTo) implements Command {
+    /**
+     * Runs one SQL statement; the answer is a {@link QueryResponse}. {@code queryId} (null: none)
+     * names it for {@link CancelQuery}.
+     */
+    public record RunQuery(String sql, ActorRef<QueryResponse> replyTo, String queryId) implements Command {
+        public RunQuery(String sql, ActorRef<QueryResponse> replyTo) {
+            this(sql, replyTo, null);
+        }
+    }
+
+    /** Cancels the running statement {@code queryId}; answers whether one was running. */
+    public record CancelQuery(String queryId, ActorRef<Boolean> replyTo) implements Command {
     }
 
     /** Appends morsels (typed as the table's columns) to a table atomically. */
@@ -61,6 +71,8 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
     private final ActorRef<Catalog.Command> catalog;
     /** Who waits for each running coordinator, so that one that crashes still gets an answer. */
     private final Map<ActorRef<Void>, ActorRef<QueryResponse>> waiting = new HashMap<>();
+    /** Running statements by query id. */
+    private final Map<String, ActorRef<QueryCoordinator.Command>> running = new HashMap<>();
 
     public static Behavior<Command> create(MuruSettings settings) {
         return create(settings, new AtomicReference<>());
@@ -82,11 +94,13 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(RunQuery.class, this::onRunQuery)
+                .onMessage(CancelQuery.class, this::onCancel)
                 .onMessage(AppendRows.class, this::onAppend)
                 .onMessage(AppendDone.class, this::onAppendDone)
                 .onSignal(ChildFailed.class, this::onCoordinatorFailed)
                 .onSignal(Terminated.class, t -> {
                     waiting.remove(t.getRef());
+                    running.values().removeIf(c -> c.equals(t.getRef()));
                     return this;
                 })
                 .build();
@@ -97,11 +111,25 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
                 QueryCoordinator.create(q.sql(), q.replyTo(), settings, catalog, view.get()));
         getContext().watch(coordinator);
         waiting.put(coordinator.unsafeUpcast(), q.replyTo());
+        if (q.queryId() != null) {
+            running.put(q.queryId(), coordinator);
+        }
+        return this;
+    }
+
+    private Behavior<Command> onCancel(CancelQuery c) {
+        ActorRef<QueryCoordinator.Command> coordinator = running.remove(c.queryId());
+        if (coordinator != null) {
+            coordinator.tell(new QueryCoordinator.Cancel(new MuruException(ErrorCode.QUERY_CANCELLED,
+                    "query " + c.queryId() + " was cancelled")));
+        }
+        c.replyTo().tell(coordinator != null);
         return this;
     }
 
     /** A coordinator died of an error it did not handle: its client still gets an error, and the engine goes on. */
     private Behavior<Command> onCoordinatorFailed(ChildFailed f) {
+        running.values().removeIf(c -> c.equals(f.getRef()));
         ActorRef<QueryResponse> replyTo = waiting.remove(f.getRef());
         if (replyTo != null) {
             replyTo.tell(new QueryFailed(QueryCoordinator.toMuruException(f.getCause())));

@@ -81,6 +81,10 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             implements Command {
     }
 
+    /** Stops the statement: every worker stops, and the client gets {@code error}. */
+    public record Cancel(MuruException error) implements Command {
+    }
+
     private record CatalogAnswered(CatalogReply reply, Throwable error) implements Command {
     }
 
@@ -143,6 +147,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
                 .onMessage(PartitionDone.class, this::onPartitionDone)
                 .onMessage(PartitionBuilt.class, this::onPartitionBuilt)
                 .onMessage(WorkerFailed.class, f -> fail(f.error()))
+                .onMessage(Cancel.class, c -> fail(c.error()))
                 .onMessage(CatalogAnswered.class, this::onCatalog)
                 .onMessage(WriteAnswered.class, this::onWrite)
                 .onSignal(ChildFailed.class, f -> fail(f.getCause()))
@@ -151,6 +156,9 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     }
 
     private Behavior<Command> begin() {
+        // The statement timeout is enforced here, so a slow statement stops its workers too.
+        timeout = getContext().scheduleOnce(settings.statementTimeout(), getContext().getSelf(), new Cancel(new MuruException(
+                ErrorCode.QUERY_TIMEOUT, "statement timed out after " + settings.statementTimeout().toMillis() + " ms")));
         try {
             Statement statement = SqlParser.parseStatement(sql);
             snapshots = new SnapshotCatalog(view);
@@ -351,7 +359,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         int buildPartitions = d.parallel() ? settings.effectiveAggregatePartitions() : 1;
         for (int w = 0; w < d.dop(); w++) {
             PipelineDriver driver = new PipelineDriver(p.steps(), newSink(p, sharedCount, buildPartitions),
-                    joinTables::get, settings.morselRows(), p.source().schema().types());
+                    joinTables::get, settings.morselRows(), p.source().schema().types(), cancelled::get);
             getContext().watch(getContext().spawnAnonymous(PipelineWorker.create(p.id(), w, dispatcher, driver,
                     getContext().getSelf(), combiners, cancelled), DispatcherSelector.fromConfig(WORKER_DISPATCHER)));
         }
@@ -583,12 +591,17 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     // ---- replies ----
 
     private boolean replied;
+    /** The pending statement timeout; cancelled on the answer so finished statements leave no timer. */
+    private org.apache.pekko.actor.Cancellable timeout;
 
     private long elapsed() {
         return System.nanoTime() - started;
     }
 
     private Behavior<Command> reply(QueryResult result) {
+        if (timeout != null) {
+            timeout.cancel();
+        }
         if (!replied) {
             replied = true;
             replyTo.tell(new MuruEngine.QuerySucceeded(result));
@@ -598,6 +611,9 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
 
     private Behavior<Command> fail(Throwable e) {
         cancelled.set(true);
+        if (timeout != null) {
+            timeout.cancel();
+        }
         if (!replied) {
             replied = true;
             replyTo.tell(new MuruEngine.QueryFailed(toMuruException(e)));

@@ -36,7 +36,7 @@ public enum ErrorCode {
     QUERY_CANCELLED("57014"),
     OUT_OF_MEMORY("53200"),
     ENGINE_STOPPED("57P01"),
-    TIMEOUT("57P05"),
+    QUERY_TIMEOUT("57014"),
     INTERNAL_ERROR("XX000");
 
     private final String sqlState;

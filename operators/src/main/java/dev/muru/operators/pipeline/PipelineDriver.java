@@ -32,11 +32,13 @@ public final class PipelineDriver {
      * sinks that keep morsels.
      */
     private final int[][] selections;
+    /** Checked between the morsels a probe emits: one input morsel can expand a great deal. */
+    private final java.util.function.BooleanSupplier cancelled;
 
     public PipelineDriver(List<PipelineStep> steps, SinkState sink) {
         this(steps, sink, id -> {
             throw new IllegalStateException("no join table for pipeline " + id);
-        }, 16384, List.of());
+        }, 16384, List.of(), () -> false);
     }
 
     /**
@@ -44,8 +46,9 @@ public final class PipelineDriver {
      * {@code inputTypes}: the column types of the pipeline's source.
      */
     public PipelineDriver(List<PipelineStep> steps, SinkState sink, IntFunction<JoinTable> tables, int morselRows,
-                          List<dev.muru.core.DataType> inputTypes) {
+                          List<dev.muru.core.DataType> inputTypes, java.util.function.BooleanSupplier cancelled) {
         this.sink = sink;
+        this.cancelled = cancelled;
         int n = steps.size();
         this.filters = new VectorExpression[n];
         this.projections = new VectorExpression[n][];
@@ -95,7 +98,12 @@ public final class PipelineDriver {
                 m = ProjectionKernel.project(m, projections[i]);
             } else {
                 int next = i + 1;
-                probes[i].probe(m, out -> run(out, next));
+                probes[i].probe(m, out -> {
+                    if (cancelled.getAsBoolean()) {
+                        throw new dev.muru.core.MuruException(dev.muru.core.ErrorCode.QUERY_CANCELLED, "statement stopped");
+                    }
+                    run(out, next);
+                });
                 return;
             }
         }
