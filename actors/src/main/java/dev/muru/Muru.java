@@ -82,6 +82,21 @@ public final class Muru implements AutoCloseable {
         return new RunningQuery(id, ask(replyTo -> new MuruEngine.RunQuery(sql, replyTo, id)));
     }
 
+    /** The statements started by {@link #submit} that are still running, with their progress per pipeline. */
+    public List<dev.muru.engine.QueryProgress.Snapshot> running() {
+        CompletionStage<List<dev.muru.engine.QueryProgress.Snapshot>> answer = AskPattern.ask(system,
+                (ActorRef<List<dev.muru.engine.QueryProgress.Snapshot>> replyTo) -> new MuruEngine.ListRunning(replyTo),
+                java.time.Duration.ofSeconds(10), system.scheduler());
+        try {
+            return answer.toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException e) {
+            throw new MuruException(ErrorCode.INTERNAL_ERROR, "listing queries failed: " + e.getCause(), e.getCause());
+        }
+    }
+
     /**
      * Cancels a running statement: its workers stop and its caller gets {@code QUERY_CANCELLED}.
      * Returns false when no statement of that id is running.

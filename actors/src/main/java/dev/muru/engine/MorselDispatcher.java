@@ -23,6 +23,11 @@ public final class MorselDispatcher {
         return i < morsels.size() ? morsels.get(i) : null;
     }
 
+    /** Morsels handed out so far (for progress; may pass size() once workers ask past the end). */
+    public int taken() {
+        return cursor.get();
+    }
+
     public int size() {
         return morsels.size();
     }

@@ -46,6 +46,10 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
         }
     }
 
+    /** Lists the running statements that have a query id, with their progress. */
+    public record ListRunning(ActorRef<List<QueryProgress.Snapshot>> replyTo) implements Command {
+    }
+
     /** Cancels the running statement {@code queryId}; answers whether one was running. */
     public record CancelQuery(String queryId, ActorRef<Boolean> replyTo) implements Command {
     }
@@ -73,6 +77,7 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
     private final Map<ActorRef<Void>, ActorRef<QueryResponse>> waiting = new HashMap<>();
     /** Running statements by query id. */
     private final Map<String, ActorRef<QueryCoordinator.Command>> running = new HashMap<>();
+    private final Map<String, QueryProgress> progress = new java.util.LinkedHashMap<>();
 
     public static Behavior<Command> create(MuruSettings settings) {
         return create(settings, new AtomicReference<>());
@@ -95,30 +100,51 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
         return newReceiveBuilder()
                 .onMessage(RunQuery.class, this::onRunQuery)
                 .onMessage(CancelQuery.class, this::onCancel)
+                .onMessage(ListRunning.class, l -> {
+                    List<QueryProgress.Snapshot> out = new java.util.ArrayList<>();
+                    for (QueryProgress p : progress.values()) {
+                        out.add(p.snapshot());
+                    }
+                    l.replyTo().tell(out);
+                    return this;
+                })
                 .onMessage(AppendRows.class, this::onAppend)
                 .onMessage(AppendDone.class, this::onAppendDone)
                 .onSignal(ChildFailed.class, this::onCoordinatorFailed)
                 .onSignal(Terminated.class, t -> {
                     waiting.remove(t.getRef());
-                    running.values().removeIf(c -> c.equals(t.getRef()));
+                    forget(t.getRef());
                     return this;
                 })
                 .build();
     }
 
+    private void forget(ActorRef<?> coordinator) {
+        for (java.util.Iterator<Map.Entry<String, ActorRef<QueryCoordinator.Command>>> it = running.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, ActorRef<QueryCoordinator.Command>> e = it.next();
+            if (e.getValue().equals(coordinator)) {
+                progress.remove(e.getKey());
+                it.remove();
+            }
+        }
+    }
+
     private Behavior<Command> onRunQuery(RunQuery q) {
+        QueryProgress p = new QueryProgress(q.queryId(), q.sql());
         ActorRef<QueryCoordinator.Command> coordinator = getContext().spawnAnonymous(
-                QueryCoordinator.create(q.sql(), q.replyTo(), settings, catalog, view.get()));
+                QueryCoordinator.create(q.sql(), q.replyTo(), settings, catalog, view.get(), p));
         getContext().watch(coordinator);
         waiting.put(coordinator.unsafeUpcast(), q.replyTo());
         if (q.queryId() != null) {
             running.put(q.queryId(), coordinator);
+            progress.put(q.queryId(), p);
         }
         return this;
     }
 
     private Behavior<Command> onCancel(CancelQuery c) {
         ActorRef<QueryCoordinator.Command> coordinator = running.remove(c.queryId());
+        progress.remove(c.queryId());
         if (coordinator != null) {
             coordinator.tell(new QueryCoordinator.Cancel(new MuruException(ErrorCode.QUERY_CANCELLED,
                     "query " + c.queryId() + " was cancelled")));
@@ -129,7 +155,7 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
 
     /** A coordinator died of an error it did not handle: its client still gets an error, and the engine goes on. */
     private Behavior<Command> onCoordinatorFailed(ChildFailed f) {
-        running.values().removeIf(c -> c.equals(f.getRef()));
+        forget(f.getRef());
         ActorRef<QueryResponse> replyTo = waiting.remove(f.getRef());
         if (replyTo != null) {
             replyTo.tell(new QueryFailed(QueryCoordinator.toMuruException(f.getCause())));

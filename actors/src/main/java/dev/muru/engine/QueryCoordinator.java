@@ -126,8 +126,19 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
 
     public static Behavior<Command> create(String sql, ActorRef<MuruEngine.QueryResponse> replyTo, MuruSettings settings,
                                            ActorRef<Catalog.Command> catalog, CatalogView view) {
-        return Behaviors.setup(ctx -> new QueryCoordinator(ctx, sql, replyTo, settings, catalog, view).begin());
+        return create(sql, replyTo, settings, catalog, view, new QueryProgress(null, sql));
     }
+
+    static Behavior<Command> create(String sql, ActorRef<MuruEngine.QueryResponse> replyTo, MuruSettings settings,
+                                    ActorRef<Catalog.Command> catalog, CatalogView view, QueryProgress progress) {
+        return Behaviors.setup(ctx -> {
+            QueryCoordinator c = new QueryCoordinator(ctx, sql, replyTo, settings, catalog, view);
+            c.progress = progress;
+            return c.begin();
+        });
+    }
+
+    private QueryProgress progress;
 
     private QueryCoordinator(ActorContext<Command> ctx, String sql, ActorRef<MuruEngine.QueryResponse> replyTo,
                              MuruSettings settings, ActorRef<Catalog.Command> catalog, CatalogView view) {
@@ -314,6 +325,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         this.onPlanDone = done;
         this.outputs = new ArrayList<>();
         this.current = -1;
+        progress.planned(p.pipelines().size());
         return startNext();
     }
 
@@ -326,6 +338,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         Pipeline p = plan.pipelines().get(current);
         List<Morsel> input = sourceMorsels(p);
         MorselDispatcher dispatcher = new MorselDispatcher(input);
+        progress.started(p.id(), dispatcher);
         long rows = dispatcher.rows();
         ParallelConfig.Decision d = parallel.decide(p, rows, input.size(), false);
         PipelineStats pipelineStats = new PipelineStats(d, rows, input.size());
@@ -426,6 +439,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             for (Morsel m : out) {
                 st.rowsOut += m.size();
             }
+            progress.finished(p.id(), st.morselsIn);
             outputs.add(out);
             return startNext();
         } catch (Throwable e) {
@@ -466,6 +480,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             PipelineStats st = stats.get(current);
             st.wallNanos = System.nanoTime() - pipelineStart;
             st.rowsOut = table.rows();
+            progress.finished(p.id(), st.morselsIn);
             outputs.add(List.of());
             return startNext();
         } catch (Throwable e) {

@@ -46,7 +46,13 @@ class CancellationTest {
                 load(muru);
                 Muru.RunningQuery q = muru.submit(ENDLESS);
                 Thread.sleep(300);
+                var running = muru.running();
+                assertEquals(1, running.size(), running.toString());
+                assertEquals(q.id(), running.get(0).queryId());
+                assertEquals(ENDLESS, running.get(0).sql());
+                assertTrue(running.get(0).pipelines().stream().anyMatch(p -> p.morselsTotal() > 0), running.toString());
                 assertTrue(muru.cancel(q.id()));
+                assertEquals(0, muru.running().size());
                 assertEquals(ErrorCode.QUERY_CANCELLED, failure(q).code());
                 assertFalse(muru.cancel(q.id()), "a cancelled query is no longer running");
                 assertFalse(muru.cancel("no-such-query"));
