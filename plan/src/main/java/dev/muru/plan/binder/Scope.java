@@ -27,7 +27,6 @@ final class Scope {
     private final List<Entry> entries;
     /** The enclosing query's scope, for correlated subqueries; null at the top. */
     private Scope outer;
-    private boolean correlated;
     /** Where each column was first referenced, so later errors can point at it. */
     private final Map<Integer, Position> firstUse = new HashMap<>();
 
@@ -45,10 +44,6 @@ final class Scope {
         return outer;
     }
 
-    /** True once an expression referenced the enclosing query. */
-    boolean correlated() {
-        return correlated;
-    }
 
     static boolean isOuter(BoundExpr e) {
         return e instanceof BoundExpr.InputRef && ((BoundExpr.InputRef) e).index() >= OUTER_BASE;
@@ -84,7 +79,6 @@ final class Scope {
                         + "\" refers to a query two levels out; correlation across more than one level is not supported",
                         ref.pos().line(), ref.pos().column());
             }
-            correlated = true;
             return new BoundExpr.InputRef(OUTER_BASE + r.index(), r.type());
         }
         if (found < 0 && outer != null && outer.outer != null && outer.outer.find(ref) >= 0) {

@@ -117,7 +117,6 @@ final class SelectBinder {
             subqueries.setRelations(relations, graph);
             plan = JoinOrder.plan(relations, graph);
         }
-        int width = input.size();
         plan = subqueries.filter(plan, withSubqueries, e -> e);
         boolean correlatedBlock = !correlated.isEmpty();
         if (correlatedBlock && limit != null) {
@@ -284,7 +283,6 @@ final class SelectBinder {
         }
 
         valueColumns = items.size();
-        firstValue = items.isEmpty() ? null : items.get(0);
         List<BoundExpr> projected = new ArrayList<>(items);
         projected.addAll(hidden);
         List<Column> cols = new ArrayList<>();
@@ -295,7 +293,7 @@ final class SelectBinder {
             cols.add(new Column("sort" + i, hidden.get(i).type()));
         }
         if (correlatedBlock) {
-            correlate(correlated, extras, aggregated, items.size(), aggs.calls, groupKeys.size());
+            correlate(correlated, extras, aggregated, items, aggs.calls, groupKeys.size());
             for (int i = 0; i < extras.size(); i++) {
                 projected.add(extras.get(i));
                 cols.add(new Column("corr" + i, extras.get(i).type()));
@@ -350,7 +348,6 @@ final class SelectBinder {
     /** Joins the subqueries of the select list and ORDER BY onto plan, rewriting their markers. */
     private static LogicalPlan applySubqueries(LogicalPlan plan, Subqueries subqueries, List<BoundExpr> items,
                                                List<BoundExpr> hidden, java.util.function.UnaryOperator<BoundExpr> toPlan) {
-        int width = plan.schema().size();
         for (List<BoundExpr> list : List.of(items, hidden)) {
             for (int i = 0; i < list.size(); i++) {
                 if (Subqueries.hasMarker(list.get(i))) {
@@ -409,8 +406,9 @@ final class SelectBinder {
     }
 
     /** Rewrites the pulled-out predicates onto the subquery's output columns. */
-    private void correlate(List<BoundExpr> correlated, List<BoundExpr> extras, boolean aggregated, int values,
+    private void correlate(List<BoundExpr> correlated, List<BoundExpr> extras, boolean aggregated, List<BoundExpr> items,
                            List<AggregateCall> calls, int keyCount) {
+        int values = items.size();
         if (aggregated) {
             for (int k = 0; k < correlated.size(); k++) {
                 BoundExpr.Call c = (BoundExpr.Call) correlated.get(k);
@@ -425,7 +423,7 @@ final class SelectBinder {
             }
             if (counts && values > 0) {
                 // Over no rows COUNT is 0 and the other aggregates NULL.
-                BoundExpr v = Predicates.replaceRefs(valueExpression(), r -> {
+                BoundExpr v = Predicates.replaceRefs(items.get(0), r -> {
                     int a = r.index() - keyCount;
                     if (a >= 0 && a < calls.size()) {
                         AggregateCall call = calls.get(a);
@@ -447,12 +445,6 @@ final class SelectBinder {
             correlation.add(Predicates.replaceRefs(c, r -> r.index() >= Scope.OUTER_BASE ? r
                     : new BoundExpr.InputRef(position.get(r.index()), r.type())));
         }
-    }
-
-    private BoundExpr firstValue;
-
-    private BoundExpr valueExpression() {
-        return firstValue;
     }
 
     private void expandItems() {

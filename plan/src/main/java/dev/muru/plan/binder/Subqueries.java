@@ -172,7 +172,6 @@ final class Subqueries {
     Applied apply(LogicalPlan plan, BoundExpr e, UnaryOperator<BoundExpr> toPlan) {
         BitSet ids = new BitSet();
         collectMarkers(e, ids);
-        int[] column = new int[uses.size()];
         BoundExpr[] replacement = new BoundExpr[uses.size()];
         for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
             Use u = uses.get(id);
@@ -200,7 +199,6 @@ final class Subqueries {
                 plan = join(plan, u, JoinKind.MARK, toPlan);
                 replacement[id] = new BoundExpr.InputRef(w, DataType.BOOLEAN);
             }
-            column[id] = w;
         }
         BoundExpr out = Predicates.replaceRefs(e, r -> isMarker(r) ? replacement[r.index() - BASE] : r);
         return new Applied(plan, out);
