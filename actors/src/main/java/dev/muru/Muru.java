@@ -4,7 +4,9 @@ import dev.muru.core.ErrorCode;
 import dev.muru.core.Morsel;
 import dev.muru.core.MuruException;
 import dev.muru.core.Schema;
+import dev.muru.engine.MemoryBudget;
 import dev.muru.engine.MuruEngine;
+import dev.muru.engine.RuntimeStats;
 import dev.muru.storage.CatalogView;
 import dev.muru.storage.TableHandle;
 import org.apache.pekko.NotUsed;
@@ -31,11 +33,14 @@ public final class Muru implements AutoCloseable {
     private final ActorSystem<MuruEngine.Command> system;
     private final MuruSettings settings;
     private final AtomicReference<CatalogView> view;
+    private final MemoryBudget memory;
+    private final RuntimeStats runtimeStats = new RuntimeStats();
 
     private Muru(MuruSettings settings) {
         this.settings = settings;
         this.view = new AtomicReference<>();
-        this.system = ActorSystem.create(MuruEngine.create(settings, view), "muru", settings.config());
+        this.memory = new MemoryBudget(settings.globalMemoryLimit());
+        this.system = ActorSystem.create(MuruEngine.create(settings, view, memory, runtimeStats), "muru", settings.config());
         // The catalog publishes its first view while the guardian starts; wait for it.
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (view.get() == null) {
@@ -146,6 +151,21 @@ public final class Muru implements AutoCloseable {
 
     public MuruSettings settings() {
         return settings;
+    }
+
+    /** Bytes reserved right now by all running statements (0 when none runs). */
+    public long memoryReserved() {
+        return memory.reserved();
+    }
+
+    /** The engine's memory budget (its limit, what is reserved, the peak). */
+    public MemoryBudget memoryBudget() {
+        return memory;
+    }
+
+    /** What the engine measured of earlier pipelines, which moves its parallelism thresholds. */
+    public RuntimeStats runtimeStats() {
+        return runtimeStats;
     }
 
     /** The ActorSystem the engine runs in, e.g. to materialize {@link #stream(String)}. */

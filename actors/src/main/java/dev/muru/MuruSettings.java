@@ -14,8 +14,8 @@ import java.time.Duration;
  * a pipeline never goes parallel.
  */
 public record MuruSettings(int morselRows, int parallelism, int aggregatePartitions, long scanThreshold,
-                           long aggregateThreshold, long sortThreshold, long joinThreshold, Duration statementTimeout,
-                           Config config) {
+                           long aggregateThreshold, long sortThreshold, long joinThreshold, boolean adaptive,
+                           Duration statementTimeout, long queryMemoryLimit, long globalMemoryLimit, Config config) {
 
     public static final long NEVER = Long.MAX_VALUE;
     public static final String THRESHOLD_ENV = "MURU_PARALLEL_THRESHOLD";
@@ -26,6 +26,9 @@ public record MuruSettings(int morselRows, int parallelism, int aggregatePartiti
         }
         if (parallelism < 1) {
             throw new MuruException(ErrorCode.INVALID_SETTING, "muru.execution.parallelism must be at least 1, got " + parallelism);
+        }
+        if (queryMemoryLimit < 1 || globalMemoryLimit < 1) {
+            throw new MuruException(ErrorCode.INVALID_SETTING, "memory limits must be at least 1 byte");
         }
     }
 
@@ -63,16 +66,34 @@ public record MuruSettings(int morselRows, int parallelism, int aggregatePartiti
         if (thresholdOverride != null && !thresholdOverride.isBlank()) {
             override = thresholdOverride;
         }
+        boolean adaptive = c.getBoolean("adaptive");
         if (override != null && !override.isBlank()) {
+            adaptive = false;
             long t = parseThreshold(override, THRESHOLD_ENV);
             scan = t;
             agg = t;
             sort = t;
             join = t;
         }
-        return new MuruSettings(c.getInt("morsel-rows"), parallelism, partitions, scan, agg, sort, join,
-                c.getDuration("statement-timeout"), config);
+        Config m = config.getConfig("muru.memory");
+        long heap = Runtime.getRuntime().maxMemory();
+        long global = ByteSize.parse(m.getString("global-limit"), "muru.memory.global-limit");
+        if (global == 0) {
+            global = Math.max(1, (long) (heap * DEFAULT_GLOBAL_FRACTION));
+        }
+        long query = ByteSize.parse(m.getString("query-limit"), "muru.memory.query-limit");
+        if (query == 0) {
+            query = global;
+        }
+        return new MuruSettings(c.getInt("morsel-rows"), parallelism, partitions, scan, agg, sort, join, adaptive,
+                c.getDuration("statement-timeout"), query, global, config);
     }
+
+    /**
+     * The default engine budget as a share of the heap: the rest covers table data, transient
+     * copies (a hash table doubling holds old and new arrays) and the estimates' error.
+     */
+    public static final double DEFAULT_GLOBAL_FRACTION = 0.5;
 
     /** A threshold: a non-negative row count, or "max" for never. */
     public static long parseThreshold(String text, String what) {
@@ -99,22 +120,48 @@ public record MuruSettings(int morselRows, int parallelism, int aggregatePartiti
 
     public MuruSettings withMorselRows(int rows) {
         return new MuruSettings(rows, parallelism, aggregatePartitions, scanThreshold, aggregateThreshold,
-                sortThreshold, joinThreshold, statementTimeout, config);
+                sortThreshold, joinThreshold, adaptive, statementTimeout, queryMemoryLimit, globalMemoryLimit, config);
     }
 
     public MuruSettings withParallelism(int dop) {
         return new MuruSettings(morselRows, dop, aggregatePartitions, scanThreshold, aggregateThreshold,
-                sortThreshold, joinThreshold, statementTimeout, config);
+                sortThreshold, joinThreshold, adaptive, statementTimeout, queryMemoryLimit, globalMemoryLimit, config);
     }
 
-    /** The same threshold for every operation: 0 forces parallel, {@link #NEVER} sequential. */
+    /**
+     * The same threshold for every operation, which also turns the adaptive thresholds off:
+     * 0 forces parallel, {@link #NEVER} sequential.
+     */
     public MuruSettings withThreshold(long rows) {
-        return new MuruSettings(morselRows, parallelism, aggregatePartitions, rows, rows, rows, rows,
-                statementTimeout, config);
+        return new MuruSettings(morselRows, parallelism, aggregatePartitions, rows, rows, rows, rows, false,
+                statementTimeout, queryMemoryLimit, globalMemoryLimit, config);
+    }
+
+    /** The configured thresholds as starting points that the runtime statistics move. */
+    public MuruSettings withAdaptiveThresholds() {
+        Config c = config.getConfig("muru.execution");
+        return new MuruSettings(morselRows, parallelism, aggregatePartitions,
+                parseThreshold(c.getString("parallel-threshold.scan"), "parallel-threshold.scan"),
+                parseThreshold(c.getString("parallel-threshold.aggregate"), "parallel-threshold.aggregate"),
+                parseThreshold(c.getString("parallel-threshold.sort"), "parallel-threshold.sort"),
+                parseThreshold(c.getString("parallel-threshold.join"), "parallel-threshold.join"), true,
+                statementTimeout, queryMemoryLimit, globalMemoryLimit, config);
     }
 
     public MuruSettings withStatementTimeout(Duration timeout) {
         return new MuruSettings(morselRows, parallelism, aggregatePartitions, scanThreshold, aggregateThreshold,
-                sortThreshold, joinThreshold, timeout, config);
+                sortThreshold, joinThreshold, adaptive, timeout, queryMemoryLimit, globalMemoryLimit, config);
+    }
+
+    /** The most one query may reserve (hash tables, aggregate states, sort runs, buffered rows). */
+    public MuruSettings withQueryMemoryLimit(long bytes) {
+        return new MuruSettings(morselRows, parallelism, aggregatePartitions, scanThreshold, aggregateThreshold,
+                sortThreshold, joinThreshold, adaptive, statementTimeout, bytes, globalMemoryLimit, config);
+    }
+
+    /** The most all queries of the engine together may reserve. */
+    public MuruSettings withGlobalMemoryLimit(long bytes) {
+        return new MuruSettings(morselRows, parallelism, aggregatePartitions, scanThreshold, aggregateThreshold,
+                sortThreshold, joinThreshold, adaptive, statementTimeout, queryMemoryLimit, bytes, config);
     }
 }

@@ -80,18 +80,26 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
     private final Map<String, QueryProgress> progress = new java.util.LinkedHashMap<>();
 
     public static Behavior<Command> create(MuruSettings settings) {
-        return create(settings, new AtomicReference<>());
+        return create(settings, new AtomicReference<>(), new MemoryBudget(settings.globalMemoryLimit()), new RuntimeStats());
     }
 
-    /** As {@link #create(MuruSettings)}, publishing the catalog view into {@code view} for the facade. */
-    public static Behavior<Command> create(MuruSettings settings, AtomicReference<CatalogView> view) {
-        return Behaviors.setup(ctx -> new MuruEngine(ctx, settings, view));
+    /**
+     * As {@link #create(MuruSettings)}, publishing the catalog view into {@code view} for the
+     * facade, with a memory budget and runtime statistics the caller can read.
+     */
+    public static Behavior<Command> create(MuruSettings settings, AtomicReference<CatalogView> view, MemoryBudget budget,
+                                           RuntimeStats stats) {
+        return Behaviors.setup(ctx -> new MuruEngine(ctx, settings, view, new QueryCoordinator.EngineShared(stats, budget)));
     }
 
-    private MuruEngine(ActorContext<Command> ctx, MuruSettings settings, AtomicReference<CatalogView> view) {
+    private final QueryCoordinator.EngineShared shared;
+
+    private MuruEngine(ActorContext<Command> ctx, MuruSettings settings, AtomicReference<CatalogView> view,
+                       QueryCoordinator.EngineShared shared) {
         super(ctx);
         this.settings = settings;
         this.view = view;
+        this.shared = shared;
         this.catalog = ctx.spawn(Catalog.create(settings.morselRows(), view), "catalog");
     }
 
@@ -132,7 +140,7 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
     private Behavior<Command> onRunQuery(RunQuery q) {
         QueryProgress p = new QueryProgress(q.queryId(), q.sql());
         ActorRef<QueryCoordinator.Command> coordinator = getContext().spawnAnonymous(
-                QueryCoordinator.create(q.sql(), q.replyTo(), settings, catalog, view.get(), p));
+                QueryCoordinator.create(q.sql(), q.replyTo(), settings, catalog, view.get(), p, shared));
         getContext().watch(coordinator);
         waiting.put(coordinator.unsafeUpcast(), q.replyTo());
         if (q.queryId() != null) {

@@ -6,23 +6,43 @@ import dev.muru.plan.physical.Pipeline;
 
 /**
  * Decides, per pipeline, sequential or parallel and the degree of parallelism, from the
- * input rows, the morsels available and the per-operation thresholds.
+ * input rows, the morsels available and the per-operation thresholds. In adaptive mode the
+ * thresholds move to where {@link RuntimeStats} predicts that a parallel run starts to beat a
+ * sequential one, within 1/4× and 4× of the configured value.
  */
 public final class ParallelConfig {
+    /** How far the measured break-even may move a threshold from its configured value. */
+    static final long BOUND = 4;
+
     private final MuruSettings settings;
+    private final RuntimeStats stats;
 
     public ParallelConfig(MuruSettings settings) {
-        this.settings = settings;
+        this(settings, new RuntimeStats());
     }
 
-    /** How a pipeline runs and why; the reason is printed by EXPLAIN. */
-    public record Decision(boolean parallel, int dop, String reason) {
+    public ParallelConfig(MuruSettings settings, RuntimeStats stats) {
+        this.settings = settings;
+        this.stats = stats;
+    }
+
+    /**
+     * How a pipeline runs and why; the reason is printed by EXPLAIN. {@code statistics}: the
+     * runtime statistics the decision used (empty when none). {@code elastic}: a sequential
+     * pipeline that may fan out once its first morsels show how much work is left.
+     */
+    public record Decision(boolean parallel, int dop, String reason, String statistics, boolean elastic) {
+        public Decision(boolean parallel, int dop, String reason) {
+            this(parallel, dop, reason, "", false);
+        }
+
         @Override
         public String toString() {
             return (parallel ? "parallel, DOP " + dop : "sequential") + ": " + reason;
         }
     }
 
+    /** The configured threshold of an operation. */
     public long threshold(OperationKind kind) {
         switch (kind) {
             case AGGREGATE: return settings.aggregateThreshold();
@@ -37,25 +57,57 @@ public final class ParallelConfig {
         if (pipeline.ordered()) {
             return new Decision(false, 1, "reads sorted input and keeps its order");
         }
-        long t = threshold(pipeline.operation());
-        String name = pipeline.operation().name().toLowerCase();
-        if (t == MuruSettings.NEVER) {
+        OperationKind kind = pipeline.operation();
+        long configured = threshold(kind);
+        String name = kind.name().toLowerCase();
+        if (configured == MuruSettings.NEVER) {
             return new Decision(false, 1, name + " threshold is max (parallelism off)");
         }
         if (settings.parallelism() < 2) {
             return new Decision(false, 1, "parallelism setting is 1");
         }
+        if (configured == 0 && !settings.adaptive()) {
+            return new Decision(true, settings.parallelism(), name + " threshold is 0 (always parallel)");
+        }
+        int dop = Math.max(1, Math.min(settings.parallelism(), morsels));
+        long t = configured;
+        String which = name + " threshold " + configured;
+        String used = "";
+        if (settings.adaptive()) {
+            int statsDop = dop > 1 ? dop : Math.min(settings.parallelism(), 2);
+            long breakEven = stats.breakEvenRows(kind, statsDop);
+            used = statistics(kind, statsDop, breakEven);
+            if (breakEven >= 0) {
+                long low = configured / BOUND;
+                long high = configured > Long.MAX_VALUE / BOUND ? Long.MAX_VALUE : configured * BOUND;
+                t = Math.max(low, Math.min(high, breakEven));
+                which = "adaptive " + name + " threshold " + t + " (configured " + configured + ")";
+            }
+        }
+        // Elastic: a sequential start that may fan out needs morsels left to hand to new workers.
+        boolean elastic = settings.adaptive() && !estimated && morsels >= 3;
         if (inputRows < t) {
-            return new Decision(false, 1, rows + " < " + name + " threshold " + t);
+            return new Decision(false, 1, rows + " < " + which, used, elastic);
         }
-        if (morsels < 2 && t > 0) {
-            return new Decision(false, 1, "a single morsel cannot be split");
+        if (morsels < 2) {
+            return new Decision(false, 1, "a single morsel cannot be split", used, false);
         }
-        int dop = Math.max(1, Math.min(settings.parallelism(), Math.max(morsels, 1)));
-        if (t == 0) {
-            dop = settings.parallelism();
-            return new Decision(true, dop, name + " threshold is 0 (always parallel)");
+        return new Decision(dop > 1, dop, rows + " >= " + which, used, false);
+    }
+
+    private String statistics(OperationKind kind, int dop, long breakEven) {
+        RuntimeStats.Fit s = stats.sequential(kind);
+        RuntimeStats.Fit p = stats.parallel(kind, dop);
+        if (s == null && p == null) {
+            return "no runtime statistics for " + kind.name().toLowerCase() + " pipelines yet";
         }
-        return new Decision(dop > 1, dop, rows + " >= " + name + " threshold " + t);
+        return kind.name().toLowerCase() + " pipelines measured: sequential " + (s == null ? "none" : s)
+                + "; parallel DOP " + dop + " " + (p == null ? "none" : p)
+                + (breakEven < 0 ? "; too few runs to move the threshold (need " + RuntimeStats.MIN_SAMPLES + " each)"
+                : breakEven == Long.MAX_VALUE ? "; parallel never paid" : "; break-even " + breakEven + " rows");
+    }
+
+    RuntimeStats stats() {
+        return stats;
     }
 }

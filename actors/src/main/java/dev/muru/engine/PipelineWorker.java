@@ -13,12 +13,16 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One worker of a pipeline: pulls morsels from the shared {@link MorselDispatcher} and runs
  * the fused steps and sink on each. It works in slices and messages itself between them, so
  * it stays responsive to stop and shares its thread fairly. At the end it reports its sink
  * to the coordinator; a partial aggregate goes, partitioned by key hash, to the combiners.
+ * Before its sink's state grows past what it reserved, it reserves more from the query's
+ * memory; when that fails while other workers of the pipeline still run, it degrades by
+ * stopping early (its state is complete for the morsels it took), else it fails the query.
  */
 public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Command> {
 
@@ -31,6 +35,12 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
 
     private static final long SLICE_NANOS = 2_000_000;
 
+    /** Everything a worker needs besides its driver; shared by the workers of one pipeline. */
+    record Shared(int pipeline, MorselDispatcher dispatcher, ActorRef<QueryCoordinator.Command> coordinator,
+                  List<ActorRef<AggregateCombiner.Command>> combiners, AtomicBoolean cancelled, QueryMemory memory,
+                  AtomicInteger active, String sinkName) {
+    }
+
     private final int pipeline;
     private final int index;
     private final MorselDispatcher dispatcher;
@@ -38,28 +48,38 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
     private final ActorRef<QueryCoordinator.Command> coordinator;
     private final List<ActorRef<AggregateCombiner.Command>> combiners;
     private final AtomicBoolean cancelled;
+    private final QueryMemory memory;
+    private final AtomicInteger active;
+    private final String sinkName;
+    private final long chunk;
+    /** Whether to tell the coordinator how long the first slice took (a sequential pipeline may fan out). */
+    private boolean reportSlice;
     private long busyNanos;
+    private long reserved;
+    private boolean degraded;
 
-    public static Behavior<Command> create(int pipeline, int index, MorselDispatcher dispatcher, PipelineDriver driver,
-                                           ActorRef<QueryCoordinator.Command> coordinator,
-                                           List<ActorRef<AggregateCombiner.Command>> combiners, AtomicBoolean cancelled) {
+    static Behavior<Command> create(int index, Shared shared, PipelineDriver driver, boolean reportSlice) {
         return Behaviors.setup(ctx -> {
             ctx.getSelf().tell(new Continue());
-            return new PipelineWorker(ctx, pipeline, index, dispatcher, driver, coordinator, combiners, cancelled);
+            return new PipelineWorker(ctx, index, shared, driver, reportSlice);
         });
     }
 
-    private PipelineWorker(ActorContext<Command> ctx, int pipeline, int index, MorselDispatcher dispatcher,
-                           PipelineDriver driver, ActorRef<QueryCoordinator.Command> coordinator,
-                           List<ActorRef<AggregateCombiner.Command>> combiners, AtomicBoolean cancelled) {
+    private PipelineWorker(ActorContext<Command> ctx, int index, Shared shared, PipelineDriver driver, boolean reportSlice) {
         super(ctx);
-        this.pipeline = pipeline;
+        this.pipeline = shared.pipeline();
         this.index = index;
-        this.dispatcher = dispatcher;
+        this.dispatcher = shared.dispatcher();
         this.driver = driver;
-        this.coordinator = coordinator;
-        this.combiners = combiners;
-        this.cancelled = cancelled;
+        this.coordinator = shared.coordinator();
+        this.combiners = shared.combiners();
+        this.cancelled = shared.cancelled();
+        this.memory = shared.memory();
+        this.active = shared.active();
+        this.sinkName = shared.sinkName();
+        this.reportSlice = reportSlice;
+        // Reserving ahead in chunks keeps lock traffic low and reserves before the state grows.
+        this.chunk = Math.max(64L << 10, Math.min(8L << 20, memory.limit() / 32));
     }
 
     @Override
@@ -77,8 +97,16 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
                     return finish();
                 }
                 driver.process(m);
+                if (!reserve()) {
+                    busyNanos += System.nanoTime() - start;
+                    return finish();
+                }
                 if (System.nanoTime() - start > SLICE_NANOS) {
                     busyNanos += System.nanoTime() - start;
+                    if (reportSlice) {
+                        reportSlice = false;
+                        coordinator.tell(new QueryCoordinator.SliceDone(pipeline, dispatcher.taken(), busyNanos));
+                    }
                     getContext().getSelf().tell(new Continue());
                     return this;
                 }
@@ -93,10 +121,39 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
         }
     }
 
+    /**
+     * Keeps the reservation ahead of the sink's state. False: the query's memory is short and
+     * this worker degrades (stops taking morsels) because others of the pipeline still run.
+     */
+    private boolean reserve() {
+        long bytes = driver.sink().estimatedBytes();
+        if (bytes <= reserved) {
+            return true;
+        }
+        long ask = bytes - reserved + chunk;
+        if (memory.tryReserve(ask)) {
+            reserved += ask;
+            return true;
+        }
+        if (memory.tryReserve(bytes - reserved)) {
+            reserved = bytes;
+            return true;
+        }
+        if (active.get() > 1) {
+            memory.force(bytes - reserved);
+            reserved = bytes;
+            degraded = true;
+            return false;
+        }
+        throw memory.limitError(bytes - reserved, sinkName);
+    }
+
     private Behavior<Command> finish() {
+        active.decrementAndGet();
         if (combiners.isEmpty()) {
             coordinator.tell(new QueryCoordinator.WorkerFinished(pipeline, index, driver.sink(), driver.rowsIn(),
-                    driver.rowsOut(), busyNanos));
+                    driver.rowsOut(), busyNanos, driver.stepRows(), driver.stepNanos(), driver.sinkNanos(), reserved,
+                    degraded));
             return Behaviors.stopped();
         }
         long start = System.nanoTime();
@@ -106,7 +163,7 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
         }
         busyNanos += System.nanoTime() - start;
         coordinator.tell(new QueryCoordinator.WorkerFinished(pipeline, index, null, driver.rowsIn(), driver.rowsOut(),
-                busyNanos));
+                busyNanos, driver.stepRows(), driver.stepNanos(), driver.sinkNanos(), reserved, degraded));
         return Behaviors.stopped();
     }
 }

@@ -67,8 +67,17 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     public sealed interface Command {
     }
 
-    public record WorkerFinished(int pipeline, int worker, SinkState sink, long rowsIn, long rowsOut, long busyNanos)
-            implements Command {
+    /**
+     * A worker's end: its sink (null when it went to combiners), its counts and per-step
+     * figures, the bytes it reserved and whether it stopped early to save memory.
+     */
+    public record WorkerFinished(int pipeline, int worker, SinkState sink, long rowsIn, long rowsOut, long busyNanos,
+                                 long[] stepRows, long[] stepNanos, long sinkNanos, long reservedBytes,
+                                 boolean degraded) implements Command {
+    }
+
+    /** A worker's first slice is done: the coordinator may fan a sequential pipeline out. */
+    public record SliceDone(int pipeline, int morselsTaken, long busyNanos) implements Command {
     }
 
     public record WorkerFailed(int pipeline, Throwable error) implements Command {
@@ -98,6 +107,8 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     private final ActorRef<MuruEngine.QueryResponse> replyTo;
     private final MuruSettings settings;
     private final ParallelConfig parallel;
+    private final RuntimeStats runtimeStats;
+    private final QueryMemory memory;
     private final ActorRef<Catalog.Command> catalog;
     private final CatalogView view;
     private final long started = System.nanoTime();
@@ -124,15 +135,15 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     private JoinHashTable[] builtPartitions;
     private int pendingBuilds;
 
-    public static Behavior<Command> create(String sql, ActorRef<MuruEngine.QueryResponse> replyTo, MuruSettings settings,
-                                           ActorRef<Catalog.Command> catalog, CatalogView view) {
-        return create(sql, replyTo, settings, catalog, view, new QueryProgress(null, sql));
+    /** What the coordinators of one engine share: the runtime statistics and the memory budget. */
+    record EngineShared(RuntimeStats stats, MemoryBudget budget) {
     }
 
     static Behavior<Command> create(String sql, ActorRef<MuruEngine.QueryResponse> replyTo, MuruSettings settings,
-                                    ActorRef<Catalog.Command> catalog, CatalogView view, QueryProgress progress) {
+                                    ActorRef<Catalog.Command> catalog, CatalogView view, QueryProgress progress,
+                                    EngineShared shared) {
         return Behaviors.setup(ctx -> {
-            QueryCoordinator c = new QueryCoordinator(ctx, sql, replyTo, settings, catalog, view);
+            QueryCoordinator c = new QueryCoordinator(ctx, sql, replyTo, settings, catalog, view, shared);
             c.progress = progress;
             return c.begin();
         });
@@ -141,12 +152,15 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     private QueryProgress progress;
 
     private QueryCoordinator(ActorContext<Command> ctx, String sql, ActorRef<MuruEngine.QueryResponse> replyTo,
-                             MuruSettings settings, ActorRef<Catalog.Command> catalog, CatalogView view) {
+                             MuruSettings settings, ActorRef<Catalog.Command> catalog, CatalogView view,
+                             EngineShared shared) {
         super(ctx);
         this.sql = sql;
         this.replyTo = replyTo;
         this.settings = settings;
-        this.parallel = new ParallelConfig(settings);
+        this.runtimeStats = shared.stats();
+        this.parallel = new ParallelConfig(settings, shared.stats());
+        this.memory = new QueryMemory(shared.budget(), settings.queryMemoryLimit());
         this.catalog = catalog;
         this.view = view;
     }
@@ -155,6 +169,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(WorkerFinished.class, this::onWorkerFinished)
+                .onMessage(SliceDone.class, this::onSliceDone)
                 .onMessage(PartitionDone.class, this::onPartitionDone)
                 .onMessage(PartitionBuilt.class, this::onPartitionBuilt)
                 .onMessage(WorkerFailed.class, f -> fail(f.error()))
@@ -163,6 +178,12 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
                 .onMessage(WriteAnswered.class, this::onWrite)
                 .onSignal(ChildFailed.class, f -> fail(f.getCause()))
                 .onSignal(Terminated.class, t -> this) // a worker or combiner that finished normally
+                .onSignal(org.apache.pekko.actor.typed.PostStop.class, s -> {
+                    // Done, failed or cancelled: every reservation goes back to the engine's budget.
+                    cancelled.set(true);
+                    memory.close();
+                    return this;
+                })
                 .build();
     }
 
@@ -368,13 +389,83 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         }
         pendingPartitions = combiners.size();
         pendingWorkers = d.dop();
-        AtomicLong sharedCount = new AtomicLong();
-        int buildPartitions = d.parallel() ? settings.effectiveAggregatePartitions() : 1;
+        sharedCount = new AtomicLong();
+        buildPartitions = d.parallel() ? settings.effectiveAggregatePartitions() : 1;
+        workerShared = new PipelineWorker.Shared(p.id(), dispatcher, getContext().getSelf(), combiners, cancelled, memory,
+                new java.util.concurrent.atomic.AtomicInteger(d.dop()), sinkName(p.sink()));
+        pipelineStats.workers = d.dop();
+        pipelineStats.actors = d.dop() + combiners.size();
         for (int w = 0; w < d.dop(); w++) {
-            PipelineDriver driver = new PipelineDriver(p.steps(), newSink(p, sharedCount, buildPartitions),
-                    joinTables::get, settings.morselRows(), p.source().schema().types(), cancelled::get);
-            getContext().watch(getContext().spawnAnonymous(PipelineWorker.create(p.id(), w, dispatcher, driver,
-                    getContext().getSelf(), combiners, cancelled), DispatcherSelector.fromConfig(WORKER_DISPATCHER)));
+            spawnWorker(p, w, d.elastic() && !d.parallel());
+        }
+        return this;
+    }
+
+    private AtomicLong sharedCount;
+    private int buildPartitions;
+    private PipelineWorker.Shared workerShared;
+
+    private void spawnWorker(Pipeline p, int index, boolean reportSlice) {
+        PipelineDriver driver = new PipelineDriver(p.steps(), newSink(p, sharedCount, buildPartitions),
+                joinTables::get, settings.morselRows(), p.source().schema().types(), cancelled::get);
+        getContext().watch(getContext().spawnAnonymous(PipelineWorker.create(index, workerShared, driver, reportSlice),
+                DispatcherSelector.fromConfig(WORKER_DISPATCHER)));
+    }
+
+    /** What a pipeline's sink is called in a memory error. */
+    private static String sinkName(PipelineSink s) {
+        if (s instanceof PipelineSink.Aggregate || s instanceof PipelineSink.Distinct) {
+            return "a hash aggregation";
+        }
+        if (s instanceof PipelineSink.Sort) {
+            return "a sort";
+        }
+        if (s instanceof PipelineSink.JoinBuild) {
+            return "a hash join build";
+        }
+        return "the buffered result rows";
+    }
+
+    /** Time of a fan-out below which it is not worth it even when no statistics say otherwise. */
+    static final long MIN_FANOUT_NANOS = 1_000_000;
+
+    /**
+     * Elastic DOP: a sequential pipeline whose first slice shows more work left than a parallel
+     * start costs gets more workers on the same dispatcher.
+     */
+    private Behavior<Command> onSliceDone(SliceDone s) {
+        if (s.pipeline() != current || pendingWorkers == 0 || settings.parallelism() < 2) {
+            return this;
+        }
+        MorselDispatcher dispatcher = workerShared.dispatcher();
+        int taken = Math.min(s.morselsTaken(), dispatcher.size());
+        int left = dispatcher.size() - taken;
+        if (taken == 0 || left < 1) {
+            return this;
+        }
+        double perMorsel = (double) s.busyNanos() / taken;
+        double leftNanos = perMorsel * left;
+        Pipeline p = plan.pipelines().get(current);
+        RuntimeStats.Fit seq = runtimeStats.sequential(p.operation());
+        RuntimeStats.Fit par = runtimeStats.parallel(p.operation(), Math.min(settings.parallelism(), 2));
+        double fanOutCost = MIN_FANOUT_NANOS;
+        if (seq != null && par != null && par.samples() >= RuntimeStats.MIN_SAMPLES) {
+            fanOutCost = Math.max(fanOutCost, par.fixedNanos() - seq.fixedNanos());
+        }
+        if (leftNanos < 2 * fanOutCost) {
+            return this;
+        }
+        int add = Math.min(settings.parallelism() - 1, left);
+        PipelineStats st = stats.get(current);
+        st.elastic = String.format(java.util.Locale.ROOT,
+                "fanned out to DOP %d: the first %d morsels took %.3f ms, %d left (~%.3f ms sequential)",
+                add + 1, taken, s.busyNanos() / 1e6, left, leftNanos / 1e6);
+        st.workers += add;
+        st.actors += add;
+        for (int i = 0; i < add; i++) {
+            workerShared.active().incrementAndGet();
+            pendingWorkers++;
+            spawnWorker(p, st.workers - add + i, false);
         }
         return this;
     }
@@ -407,6 +498,11 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         PipelineStats st = stats.get(current);
         st.rowsAfterSteps += f.rowsOut();
         st.workerNanos += f.busyNanos();
+        st.addSteps(f.stepRows(), f.stepNanos(), f.sinkNanos());
+        st.reservedBytes += f.reservedBytes();
+        if (f.degraded()) {
+            st.degradedWorkers++;
+        }
         if (f.sink() != null) {
             finishedSinks.add(f.sink());
         }
@@ -436,10 +532,12 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             List<Morsel> out = pipelineOutput(p);
             PipelineStats st = stats.get(current);
             st.wallNanos = System.nanoTime() - pipelineStart;
+            long bytes = 0;
             for (Morsel m : out) {
                 st.rowsOut += m.size();
+                bytes += m.estimatedBytes();
             }
-            progress.finished(p.id(), st.morselsIn);
+            finishPipeline(p, st, bytes);
             outputs.add(out);
             return startNext();
         } catch (Throwable e) {
@@ -472,6 +570,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         if (--pendingBuilds > 0) {
             return this;
         }
+        stats.get(current).actors += builtPartitions.length;
         try {
             Pipeline p = plan.pipelines().get(current);
             PipelineSink.JoinBuild sink = (PipelineSink.JoinBuild) p.sink();
@@ -480,12 +579,43 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             PipelineStats st = stats.get(current);
             st.wallNanos = System.nanoTime() - pipelineStart;
             st.rowsOut = table.rows();
-            progress.finished(p.id(), st.morselsIn);
+            finishPipeline(p, st, table.estimatedBytes());
             outputs.add(List.of());
             return startNext();
         } catch (Throwable e) {
             return fail(e);
         }
+    }
+
+    /**
+     * A pipeline is done: its sink reservations become one reservation for the output that
+     * later pipelines read, and what it measured goes into the engine's runtime statistics.
+     */
+    private void finishPipeline(Pipeline p, PipelineStats st, long outputBytes) {
+        progress.finished(p.id(), st.morselsIn);
+        memory.release(st.reservedBytes);
+        st.outputBytes = outputBytes;
+        st.peakBytes = Math.max(st.reservedBytes, outputBytes);
+        memory.reserve(outputBytes, "the output of pipeline " + p.id());
+        st.queryReservedAfter = memory.reserved();
+        if (st.elastic == null) {
+            runtimeStats.record(new RuntimeStats.Observation(p.operation(), st.workers, st.rowsIn, st.wallNanos,
+                    st.workerNanos));
+        }
+        boolean par = st.workers > 1;
+        long rows = st.rowsIn;
+        for (int i = 0; i < p.steps().size() && i < st.stepNanos.length; i++) {
+            PipelineStep step = p.steps().get(i);
+            RuntimeStats.OperatorKind k = step instanceof PipelineStep.Filter ? RuntimeStats.OperatorKind.FILTER
+                    : step instanceof PipelineStep.Project ? RuntimeStats.OperatorKind.PROJECT : RuntimeStats.OperatorKind.PROBE;
+            runtimeStats.recordOperator(k, par, rows, st.stepNanos[i]);
+            rows = st.stepRows[i];
+        }
+        PipelineSink sink = p.sink();
+        RuntimeStats.OperatorKind k = sink instanceof PipelineSink.JoinBuild ? RuntimeStats.OperatorKind.JOIN_BUILD
+                : sink instanceof PipelineSink.Sort ? RuntimeStats.OperatorKind.SORT
+                : sink instanceof PipelineSink.Collect ? RuntimeStats.OperatorKind.COLLECT : RuntimeStats.OperatorKind.AGGREGATE;
+        runtimeStats.recordOperator(k, par, st.rowsAfterSteps, st.sinkNanos);
     }
 
     private List<Morsel> pipelineOutput(Pipeline p) {
@@ -499,6 +629,10 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         }
         if (s instanceof PipelineSink.Aggregate || s instanceof PipelineSink.Distinct) {
             HashAggregation state = ((AggregateSink) finishedSinks.get(0)).state();
+            // More than one sink without combiners: a sequential start that fanned out.
+            for (int i = 1; i < finishedSinks.size(); i++) {
+                state.combine(((AggregateSink) finishedSinks.get(i)).state());
+            }
             return state.finish(settings.morselRows());
         }
         if (s instanceof PipelineSink.Sort) {

@@ -33,8 +33,12 @@ public enum ErrorCode {
     SUBQUERY_COLUMN_COUNT("42601"),
     SET_OPERATION_MISMATCH("42601"),
     INVALID_SETTING("22023"),
+    /** A positional parameter ({@code ?}) has no value, or more values are given than the statement has parameters. */
+    INVALID_PARAMETER("22023"),
     QUERY_CANCELLED("57014"),
     OUT_OF_MEMORY("53200"),
+    MEMORY_LIMIT("53200"),
+    UNDEFINED_SETTING("42704"),
     ENGINE_STOPPED("57P01"),
     QUERY_TIMEOUT("57014"),
     INTERNAL_ERROR("XX000");

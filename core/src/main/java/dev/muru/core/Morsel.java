@@ -67,6 +67,18 @@ public final class Morsel {
         return selection == null ? i : selection[i];
     }
 
+    /**
+     * Heap bytes this morsel references: its vectors (each counted in full, shared or not; see
+     * {@link ColumnVector#estimatedBytes()}), the selection and a fixed object charge. O(columns).
+     */
+    public long estimatedBytes() {
+        long bytes = ColumnVector.OBJECT_BYTES + ColumnVector.arrayBytes(columns) + ColumnVector.arrayBytes(selection);
+        for (ColumnVector c : columns) {
+            bytes += c.estimatedBytes();
+        }
+        return bytes;
+    }
+
     public Morsel withSelection(int[] selection, int size) {
         return new Morsel(columns, positions, selection, size);
     }

@@ -24,6 +24,11 @@ public final class BooleanVector extends ColumnVector {
     }
 
     @Override
+    public long estimatedBytes() {
+        return baseBytes() + arrayBytes(values.length, 1);
+    }
+
+    @Override
     public Object getObject(int position) {
         return isNull(position) ? null : values[position];
     }

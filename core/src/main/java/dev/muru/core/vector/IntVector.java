@@ -25,6 +25,11 @@ public final class IntVector extends ColumnVector {
     }
 
     @Override
+    public long estimatedBytes() {
+        return baseBytes() + arrayBytes(values.length, 4);
+    }
+
+    @Override
     public Object getObject(int position) {
         return isNull(position) ? null : Values.box(type, values[position]);
     }

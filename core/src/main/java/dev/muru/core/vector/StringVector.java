@@ -4,6 +4,9 @@ import dev.muru.core.DataType;
 
 /** A column of {@code String} values. */
 public final class StringVector extends ColumnVector {
+    /** Strings whose sizes are read per estimate: bounds its cost, and exact for small vectors. */
+    private static final int SIZE_SAMPLES = 64;
+
     private final String[] values;
 
     public StringVector(DataType type, String[] values, long[] nullMask) {
@@ -21,6 +24,28 @@ public final class StringVector extends ColumnVector {
 
     public String get(int position) {
         return values[position];
+    }
+
+    /**
+     * The reference array plus the String objects, extrapolated from at most {@link #SIZE_SAMPLES}
+     * evenly spaced ones: a few outsized strings between the samples go uncounted. A string
+     * repeated at several positions is counted at each.
+     */
+    @Override
+    public long estimatedBytes() {
+        int n = values.length;
+        long strings = 0;
+        if (n <= SIZE_SAMPLES) {
+            for (String s : values) {
+                strings += stringBytes(s);
+            }
+        } else {
+            for (int i = 0; i < SIZE_SAMPLES; i++) {
+                strings += stringBytes(values[(int) ((long) i * n / SIZE_SAMPLES)]);
+            }
+            strings = strings * n / SIZE_SAMPLES;
+        }
+        return baseBytes() + arrayBytes(n, REFERENCE_BYTES) + strings;
     }
 
     @Override

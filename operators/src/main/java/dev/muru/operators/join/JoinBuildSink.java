@@ -2,6 +2,7 @@ package dev.muru.operators.join;
 
 import dev.muru.core.DataType;
 import dev.muru.core.Morsel;
+import dev.muru.core.vector.ColumnVector;
 import dev.muru.operators.pipeline.SinkState;
 
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ public final class JoinBuildSink implements SinkState {
     JoinLayout sharedLayout;
     private long rows;
     private boolean hasNullKey;
+    /** Estimated bytes of the chunks, summed as they are added. */
+    private long chunkBytes;
 
     private long[] hashScratch = new long[0];
     private boolean[] nullScratch = new boolean[0];
@@ -197,6 +200,9 @@ public final class JoinBuildSink implements SinkState {
             }
         }
         chunks.add(new Chunk(m, offsets, positions, hashes, nullPositions));
+        chunkBytes += m.estimatedBytes() + ColumnVector.OBJECT_BYTES + ColumnVector.REFERENCE_BYTES
+                + ColumnVector.arrayBytes(offsets) + ColumnVector.arrayBytes(positions) + ColumnVector.arrayBytes(hashes)
+                + (nullPositions == NO_ROWS ? 0 : ColumnVector.arrayBytes(nullPositions));
         rows += n;
         hasNullKey |= nulls > 0;
     }
@@ -209,6 +215,18 @@ public final class JoinBuildSink implements SinkState {
             stringScratch = new String[n];
             partScratch = new int[n];
         }
+    }
+
+    /**
+     * The kept morsels (in full, selections included, as kept) with their partition positions
+     * and hashes, plus the scratch arrays. Not the layout a join build makes from this sink:
+     * that is the built table's ({@link JoinTable#estimatedBytes()}).
+     */
+    @Override
+    public long estimatedBytes() {
+        return chunkBytes + ColumnVector.arrayBytes(hashScratch) + ColumnVector.arrayBytes(nullScratch)
+                + ColumnVector.arrayBytes(longScratch) + ColumnVector.arrayBytes(stringScratch)
+                + ColumnVector.arrayBytes(partScratch);
     }
 
     /** Rows added so far. */

@@ -1,6 +1,7 @@
 package dev.muru.operators.join;
 
 import dev.muru.core.DataType;
+import dev.muru.core.PhysicalType;
 import dev.muru.core.vector.ColumnVector;
 
 import java.util.List;
@@ -51,5 +52,69 @@ public final class JoinHashTable {
 
     public List<DataType> columnTypes() {
         return layout.types;
+    }
+
+    /**
+     * This partition's share of the layout all partitions are stored in: its slice of the bucket
+     * directory plus the fraction of the row storage its rows are. The shares of a table's
+     * partitions add up to its {@link JoinTable#estimatedBytes()} less small fixed parts, so
+     * reserve per partition or per table, not both. O(columns).
+     */
+    public long estimatedBytes() {
+        long share = 4L * layout.buckets;
+        if (layout.rows > 0) {
+            share += (long) (rowStorageBytes(layout) * ((double) rows() / layout.rows));
+        }
+        return share;
+    }
+
+    /** The whole layout, shared by every partition: counted once. */
+    static long layoutBytes(JoinLayout l) {
+        int p = l.partitions;
+        // The layout object, rowBase, keyed and its three per-partition flag arrays.
+        long fixed = ColumnVector.OBJECT_BYTES + 2 * ColumnVector.arrayBytes(p + 1, 4) + 3 * ColumnVector.arrayBytes(p, 1);
+        return fixed + ColumnVector.arrayBytes(l.start) + rowStorageBytes(l);
+    }
+
+    /**
+     * The arrays of one slot per build row: columns, normalised key copies, hashes, matched
+     * flags. Until every partition is built the columns are counted by their value arrays alone:
+     * the String objects are then still held by the sinks' morsels, and the null masks are small.
+     */
+    private static long rowStorageBytes(JoinLayout l) {
+        int rows = l.rows;
+        ColumnVector[] columns = l.ready() ? l.columns : null;
+        long bytes = 0;
+        for (int c = 0; c < l.types.size(); c++) {
+            bytes += columns != null ? columns[c].estimatedBytes()
+                    : ColumnVector.OBJECT_BYTES + ColumnVector.arrayBytes(rows, elementBytes(l.types.get(c).physical()));
+        }
+        // The extra long[] arrays JoinLayout allocates: a copy per DOUBLE or BOOLEAN key, and the
+        // hashes for several key columns or a string one.
+        int keyCount = l.keyColumns.length;
+        for (int k = 0; k < keyCount; k++) {
+            PhysicalType t = l.types.get(l.keyColumns[k]).physical();
+            if (!l.stringKey[k] && t != PhysicalType.INT && t != PhysicalType.LONG) {
+                bytes += ColumnVector.arrayBytes(rows, 8);
+            }
+        }
+        if (keyCount > 1 || (keyCount == 1 && l.stringKey[0])) {
+            bytes += ColumnVector.arrayBytes(rows, 8);
+        }
+        return bytes + ColumnVector.arrayBytes(l.matchedIfAny());
+    }
+
+    private static int elementBytes(PhysicalType t) {
+        switch (t) {
+            case LONG:
+            case DOUBLE:
+                return 8;
+            case INT:
+                return 4;
+            case BOOLEAN:
+                return 1;
+            default:
+                return ColumnVector.REFERENCE_BYTES;
+        }
     }
 }

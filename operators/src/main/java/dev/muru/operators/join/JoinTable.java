@@ -87,6 +87,16 @@ public final class JoinTable {
         this.hasNullKey = l.nullRows > 0;
     }
 
+    /**
+     * The layout every partition is stored in, counted once, plus the partition handles; the
+     * build sinks and their morsels are not included (they may be dropped once this is built).
+     * O(columns).
+     */
+    public long estimatedBytes() {
+        return ColumnVector.OBJECT_BYTES + ColumnVector.arrayBytes(partitions)
+                + (long) partitions.length * ColumnVector.OBJECT_BYTES + JoinHashTable.layoutBytes(layout);
+    }
+
     /** Build rows, NULL-keyed ones included. */
     public long rows() {
         return rows;

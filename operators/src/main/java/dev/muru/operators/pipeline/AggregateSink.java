@@ -46,6 +46,12 @@ public final class AggregateSink implements SinkState {
         }
     }
 
+    /** The partial aggregation's own estimate: O(columns), its tables keep their counts as they grow. */
+    @Override
+    public long estimatedBytes() {
+        return state.estimatedBytes();
+    }
+
     public HashAggregation state() {
         return state;
     }

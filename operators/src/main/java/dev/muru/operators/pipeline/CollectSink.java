@@ -14,6 +14,7 @@ public final class CollectSink implements SinkState {
     private final List<Morsel> morsels = new ArrayList<>();
     private final long wanted;
     private final AtomicLong collected;
+    private long keptBytes;
 
     /** {@code wanted} is limit + offset, or -1 for everything. */
     public CollectSink(long wanted, AtomicLong sharedCount) {
@@ -26,13 +27,21 @@ public final class CollectSink implements SinkState {
         if (morsel.size() == 0 || satisfied()) {
             return;
         }
-        morsels.add(morsel.compact());
+        Morsel kept = morsel.compact();
+        morsels.add(kept);
+        keptBytes += kept.estimatedBytes();
         collected.addAndGet(morsel.size());
     }
 
     @Override
     public boolean satisfied() {
         return wanted >= 0 && collected.get() >= wanted;
+    }
+
+    /** The kept morsels' estimates, summed as they were added. */
+    @Override
+    public long estimatedBytes() {
+        return keptBytes;
     }
 
     public List<Morsel> morsels() {

@@ -26,6 +26,10 @@ public final class PipelineDriver {
     private final SinkState sink;
     private long rowsIn;
     private long rowsOut;
+    /** Per step: rows it emitted and its own time (a probe's excludes the steps it feeds), for EXPLAIN ANALYZE. */
+    private final long[] stepRows;
+    private final long[] stepNanos;
+    private long sinkNanos;
     /**
      * Per filter step, one selection array reused for every morsel when the sink consumes a
      * morsel within add() (aggregation): filters then allocate nothing per morsel. Null for
@@ -53,6 +57,8 @@ public final class PipelineDriver {
         this.filters = new VectorExpression[n];
         this.projections = new VectorExpression[n][];
         this.probes = new HashJoinProbe[n];
+        this.stepRows = new long[n];
+        this.stepNanos = new long[n];
         this.selections = sink instanceof AggregateSink ? new int[n][] : null;
         for (int i = 0; i < n; i++) {
             PipelineStep s = steps.get(i);
@@ -92,23 +98,40 @@ public final class PipelineDriver {
             if (m.size() == 0) {
                 return;
             }
+            long start = System.nanoTime();
             if (filters[i] != null) {
                 m = filter(m, filters[i], i);
             } else if (projections[i] != null) {
                 m = ProjectionKernel.project(m, projections[i]);
             } else {
-                int next = i + 1;
+                int step = i;
+                long downstream = downstreamNanos(step + 1);
                 probes[i].probe(m, out -> {
                     if (cancelled.getAsBoolean()) {
                         throw new dev.muru.core.MuruException(dev.muru.core.ErrorCode.QUERY_CANCELLED, "statement stopped");
                     }
-                    run(out, next);
+                    stepRows[step] += out.size();
+                    run(out, step + 1);
                 });
+                stepNanos[step] += System.nanoTime() - start - (downstreamNanos(step + 1) - downstream);
                 return;
             }
+            stepNanos[i] += System.nanoTime() - start;
+            stepRows[i] += m.size();
         }
         rowsOut += m.size();
+        long start = System.nanoTime();
         sink.add(m);
+        sinkNanos += System.nanoTime() - start;
+    }
+
+    /** Time spent so far in the steps from {@code from} on and in the sink. */
+    private long downstreamNanos(int from) {
+        long n = sinkNanos;
+        for (int i = from; i < stepNanos.length; i++) {
+            n += stepNanos[i];
+        }
+        return n;
     }
 
     private Morsel filter(Morsel m, VectorExpression predicate, int step) {
@@ -139,5 +162,20 @@ public final class PipelineDriver {
 
     public long rowsOut() {
         return rowsOut;
+    }
+
+    /** Rows each step emitted. */
+    public long[] stepRows() {
+        return stepRows;
+    }
+
+    /** Each step's own nanoseconds. */
+    public long[] stepNanos() {
+        return stepNanos;
+    }
+
+    /** Nanoseconds spent adding to the sink. */
+    public long sinkNanos() {
+        return sinkNanos;
     }
 }

@@ -6,6 +6,11 @@ import dev.muru.core.Morsel;
 public interface SinkState {
     void add(Morsel morsel);
 
+    /** Bytes of the state this sink keeps, maintained incrementally so that asking costs O(1). */
+    default long estimatedBytes() {
+        return 0;
+    }
+
     /** True when more input cannot change the result (a filled LIMIT): the worker may stop early. */
     default boolean satisfied() {
         return false;

@@ -15,6 +15,7 @@ public final class SortSink implements SinkState {
     private final List<SortKey> keys;
     private final TopN topN;
     private final List<Morsel> buffered = new ArrayList<>();
+    private long bufferedBytes;
 
     public SortSink(PipelineSink.Sort sink) {
         this.keys = keys(sink.items());
@@ -37,8 +38,16 @@ public final class SortSink implements SinkState {
         if (topN != null) {
             topN.add(morsel);
         } else {
-            buffered.add(morsel.compact());
+            Morsel kept = morsel.compact();
+            buffered.add(kept);
+            bufferedBytes += kept.estimatedBytes();
         }
+    }
+
+    /** The buffered morsels (summed as added) or the top-N heap with the morsels it retains. */
+    @Override
+    public long estimatedBytes() {
+        return topN != null ? topN.estimatedBytes() : bufferedBytes;
     }
 
     public TopN topN() {

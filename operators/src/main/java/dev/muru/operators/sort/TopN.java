@@ -18,6 +18,8 @@ import java.util.List;
  */
 public final class TopN {
     private static final int MIN_COMPACT_ROWS = 1024;
+    /** Besides its morsel, a retained source costs its slots in both lists and its RowOrder. */
+    private static final long PER_SOURCE_BYTES = 2L * ColumnVector.REFERENCE_BYTES + 2L * ColumnVector.OBJECT_BYTES;
 
     private final int limit;
     private final List<SortKey> keys;
@@ -29,6 +31,8 @@ public final class TopN {
     private int size;
     private long arrivals;
     private long retainedPositions;
+    /** Estimated bytes of the retained morsels, kept in step with {@link #retainedPositions}. */
+    private long retainedBytes;
     /** The input's column types, to shape the result even when it has no rows. */
     private List<DataType> types;
 
@@ -62,6 +66,7 @@ public final class TopN {
         }
         if (kept) {
             retainedPositions += input.positions();
+            retainedBytes += input.estimatedBytes();
             compactIfLarge();
         } else {
             sources.remove(s);
@@ -78,12 +83,20 @@ public final class TopN {
         for (int s = 0; s < other.sources.size(); s++) {
             addSource(other.sources.get(s));
             retainedPositions += other.sources.get(s).positions();
+            retainedBytes += other.sources.get(s).estimatedBytes();
         }
         for (int i = 0; i < other.size; i++) {
             offer(offset + other.heapSource[i], other.heapPosition[i], arrivals + other.heapArrival[i]);
         }
         arrivals += other.arrivals;
         compactIfLarge();
+    }
+
+    /** Heap bytes of the heap arrays and the retained morsels (counted as they were retained). O(1). */
+    public long estimatedBytes() {
+        return ColumnVector.OBJECT_BYTES + ColumnVector.arrayBytes(heapSource) + ColumnVector.arrayBytes(heapPosition)
+                + ColumnVector.arrayBytes(heapArrival) + retainedBytes
+                + (long) sources.size() * PER_SOURCE_BYTES;
     }
 
     /** The kept rows in order as one dense morsel of at most {@code limit} rows. */
@@ -207,5 +220,6 @@ public final class TopN {
             heapPosition[i] = i;
         }
         retainedPositions = size;
+        retainedBytes = dense.estimatedBytes();
     }
 }
