@@ -7,6 +7,7 @@ import dev.muru.core.Schema;
 import dev.muru.engine.MemoryBudget;
 import dev.muru.engine.MuruEngine;
 import dev.muru.engine.RuntimeStats;
+import dev.muru.engine.SessionSettings;
 import dev.muru.storage.CatalogView;
 import dev.muru.storage.TableHandle;
 import org.apache.pekko.NotUsed;
@@ -35,12 +36,14 @@ public final class Muru implements AutoCloseable {
     private final AtomicReference<CatalogView> view;
     private final MemoryBudget memory;
     private final RuntimeStats runtimeStats = new RuntimeStats();
+    private final Session defaultSession;
 
     private Muru(MuruSettings settings) {
         this.settings = settings;
         this.view = new AtomicReference<>();
         this.memory = new MemoryBudget(settings.globalMemoryLimit());
         this.system = ActorSystem.create(MuruEngine.create(settings, view, memory, runtimeStats), "muru", settings.config());
+        this.defaultSession = new Session(this, new SessionSettings(settings));
         // The catalog publishes its first view while the guardian starts; wait for it.
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (view.get() == null) {
@@ -60,19 +63,36 @@ public final class Muru implements AutoCloseable {
         return new Muru(settings);
     }
 
-    /** Runs one statement and waits for its complete result. */
+    /** Runs one statement in this engine's default session and waits for its complete result. */
     public QueryResult query(String sql) {
-        return await(queryAsync(sql));
+        return defaultSession.query(sql);
+    }
+
+    /** Runs one statement with values for its {@code ?} parameters, in order. */
+    public QueryResult query(String sql, Object... parameters) {
+        return defaultSession.query(sql, parameters);
     }
 
     /** Runs one statement; returns the rows changed (0 for DDL, the row count for queries). */
     public long execute(String sql) {
-        QueryResult r = query(sql);
-        return r.updateCount() >= 0 ? r.updateCount() : r.rowCount();
+        return defaultSession.execute(sql);
     }
 
     public CompletionStage<QueryResult> queryAsync(String sql) {
-        return ask(replyTo -> new MuruEngine.RunQuery(sql, replyTo));
+        return defaultSession.queryAsync(sql);
+    }
+
+    /**
+     * A new session: its own settings ({@code SET threads = 1}, {@code SET memory_limit = '1GB'},
+     * ...), starting from the engine's. The methods on this facade use one default session.
+     */
+    public Session session() {
+        return new Session(this, new SessionSettings(settings));
+    }
+
+    /** The engine's default session, used by {@link #query(String)} and the shell. */
+    public Session defaultSession() {
+        return defaultSession;
     }
 
     /** A statement started by {@link #submit}: its id (for {@link #cancel}) and its result to come. */
@@ -83,8 +103,11 @@ public final class Muru implements AutoCloseable {
 
     /** Starts a statement without waiting; {@link #cancel} stops it. */
     public RunningQuery submit(String sql) {
-        String id = "q" + nextQueryId.incrementAndGet();
-        return new RunningQuery(id, ask(replyTo -> new MuruEngine.RunQuery(sql, replyTo, id)));
+        return defaultSession.submit(sql);
+    }
+
+    String nextQueryId() {
+        return "q" + nextQueryId.incrementAndGet();
     }
 
     /** The statements started by {@link #submit} that are still running, with their progress per pipeline. */
@@ -132,7 +155,8 @@ public final class Muru implements AutoCloseable {
 
     /** Appends morsels to a table atomically: the bulk-load path (demo data, importers). */
     public long append(String table, List<Morsel> morsels) {
-        return await(ask(replyTo -> new MuruEngine.AppendRows(table, morsels, replyTo))).updateCount();
+        return await(ask(replyTo -> new MuruEngine.AppendRows(table, morsels, replyTo), settings.statementTimeout()),
+                settings.statementTimeout()).updateCount();
     }
 
     /** Table names, sorted. */
@@ -173,9 +197,11 @@ public final class Muru implements AutoCloseable {
         return system;
     }
 
-    private CompletionStage<QueryResult> ask(Function<ActorRef<MuruEngine.QueryResponse>, MuruEngine.Command> message) {
+    CompletionStage<QueryResult> ask(Function<ActorRef<MuruEngine.QueryResponse>, MuruEngine.Command> message,
+                                     java.time.Duration statementTimeout) {
         // The engine times the statement out itself; the ask only guards against a lost answer.
-        return AskPattern.ask(system, message::apply, settings.statementTimeout().plusSeconds(30), system.scheduler())
+        java.time.Duration guard = statementTimeout.isZero() ? java.time.Duration.ofDays(30) : statementTimeout.plusSeconds(30);
+        return AskPattern.ask(system, message::apply, guard, system.scheduler())
                 .thenApply(r -> {
                     if (r instanceof MuruEngine.QueryFailed) {
                         throw ((MuruEngine.QueryFailed) r).error();
@@ -184,7 +210,7 @@ public final class Muru implements AutoCloseable {
                 });
     }
 
-    private QueryResult await(CompletionStage<QueryResult> stage) {
+    static QueryResult await(CompletionStage<QueryResult> stage, java.time.Duration statementTimeout) {
         try {
             return stage.toCompletableFuture().get();
         } catch (InterruptedException e) {
@@ -201,7 +227,7 @@ public final class Muru implements AutoCloseable {
                 throw new MuruException(m.code(), m.detail(), m.line(), m.column(), m);
             }
             if (c instanceof java.util.concurrent.TimeoutException) {
-                throw new MuruException(ErrorCode.QUERY_TIMEOUT, "statement did not finish within " + settings.statementTimeout());
+                throw new MuruException(ErrorCode.QUERY_TIMEOUT, "statement did not finish within " + statementTimeout);
             }
             throw new MuruException(ErrorCode.INTERNAL_ERROR, "internal error: " + c, c);
         }

@@ -31,30 +31,64 @@ final class ExplainFormatter {
         logical(logical, 1, out);
         out.add("Pipelines (morsel rows " + settings.morselRows() + ", parallelism " + settings.parallelism() + "):");
         for (Pipeline p : plan.pipelines()) {
+            PipelineStats s = actual != null && p.id() < actual.size() ? actual.get(p.id()) : null;
             StringBuilder head = new StringBuilder("  Pipeline " + p.id() + " [");
-            if (actual != null && p.id() < actual.size()) {
-                PipelineStats s = actual.get(p.id());
-                head.append(s.decision).append("] actual: ").append(s.rowsIn).append(" rows in ")
-                        .append(s.morselsIn).append(" morsels")
-                        .append(s.skippedRowGroups > 0 ? " (" + s.skippedRowGroups + " row groups skipped by zone maps)" : "")
-                        .append(" -> ").append(s.rowsOut).append(" rows, ")
-                        .append(String.format(Locale.ROOT, "%.3f ms (workers busy %.3f ms)", s.wallNanos / 1e6,
-                                s.workerNanos / 1e6));
+            if (s != null) {
+                head.append(s.decision).append("] ")
+                        .append(String.format(Locale.ROOT, "%.3f ms (workers busy %.3f ms), ", s.wallNanos / 1e6,
+                                s.workerNanos / 1e6))
+                        .append(actors(p, s)).append(", peak memory ").append(dev.muru.ByteSize.format(s.peakBytes));
             } else if (estimated != null) {
                 head.append(estimated.get(p.id())).append(']');
             } else {
                 head.append("not run]");
             }
             out.add(head.toString());
-            out.add("    source: " + source(p.source()));
-            Schema input = p.source().schema();
-            for (PipelineStep s : p.steps()) {
-                out.add("    step:   " + step(s, input, plan));
-                input = s.schema();
+            ParallelConfig.Decision d = s != null ? s.decision : estimated != null ? estimated.get(p.id()) : null;
+            if (d != null && !d.statistics().isEmpty()) {
+                out.add("    statistics: " + d.statistics());
             }
-            out.add("    sink:   " + sink(p.sink(), input, settings));
+            if (s != null && s.elastic != null) {
+                out.add("    elastic: " + s.elastic);
+            }
+            if (s != null && s.degradedWorkers > 0) {
+                out.add("    memory: " + s.degradedWorkers + " worker(s) stopped early because the query's memory was short");
+            }
+            List<String[]> lines = new ArrayList<>();
+            lines.add(new String[]{"    source: " + source(p.source()), s == null ? null
+                    : s.rowsIn + " rows in " + s.morselsIn + " morsels"
+                    + (s.skippedRowGroups > 0 ? " (" + s.skippedRowGroups + " row groups skipped by zone maps)" : "")});
+            Schema input = p.source().schema();
+            long rows = s == null ? 0 : s.rowsIn;
+            for (int i = 0; i < p.steps().size(); i++) {
+                PipelineStep st = p.steps().get(i);
+                String figures = null;
+                if (s != null && i < s.stepRows.length) {
+                    figures = rows + " -> " + s.stepRows[i] + " rows, " + ms(s.stepNanos[i]);
+                    rows = s.stepRows[i];
+                }
+                lines.add(new String[]{"    step:   " + step(st, input, plan), figures});
+                input = st.schema();
+            }
+            lines.add(new String[]{"    sink:   " + sink(p.sink(), input, settings), s == null ? null
+                    : s.rowsAfterSteps + " -> " + s.rowsOut + " rows, " + ms(s.sinkNanos) + ", reserved "
+                    + dev.muru.ByteSize.format(s.reservedBytes) + ", output " + dev.muru.ByteSize.format(s.outputBytes)});
+            for (String[] l : lines) {
+                out.add(l[1] == null ? l[0] : l[0] + "  | " + l[1]);
+            }
         }
         return out;
+    }
+
+    private static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
+    }
+
+    /** The actors a pipeline used: its workers and, in parallel, its combiners or build actors. */
+    private static String actors(Pipeline p, PipelineStats s) {
+        int extra = s.actors - s.workers;
+        String kind = p.sink() instanceof PipelineSink.JoinBuild ? " build actor(s)" : " aggregate actor(s)";
+        return s.workers + " worker(s)" + (extra > 0 ? " + " + extra + kind : "");
     }
 
     private static void logical(LogicalPlan p, int depth, List<String> out) {

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The engine guardian: owns the catalog and spawns one {@link QueryCoordinator} per statement.
  * A service embeds Muru by spawning {@link #create(MuruSettings)} in its own ActorSystem and
- * sending {@link RunQuery} messages.
+ * sending {@link RunQuery} messages. A RunQuery without a session uses the engine's own
+ * session, so SET by message clients persists for them all.
  */
 public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
 
@@ -40,9 +41,14 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
      * Runs one SQL statement; the answer is a {@link QueryResponse}. {@code queryId} (null: none)
      * names it for {@link CancelQuery}.
      */
-    public record RunQuery(String sql, ActorRef<QueryResponse> replyTo, String queryId) implements Command {
+    public record RunQuery(String sql, List<?> parameters, SessionSettings session, ActorRef<QueryResponse> replyTo,
+                           String queryId) implements Command {
         public RunQuery(String sql, ActorRef<QueryResponse> replyTo) {
-            this(sql, replyTo, null);
+            this(sql, List.of(), null, replyTo, null);
+        }
+
+        public RunQuery(String sql, ActorRef<QueryResponse> replyTo, String queryId) {
+            this(sql, List.of(), null, replyTo, queryId);
         }
     }
 
@@ -93,6 +99,7 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
     }
 
     private final QueryCoordinator.EngineShared shared;
+    private final SessionSettings defaultSession;
 
     private MuruEngine(ActorContext<Command> ctx, MuruSettings settings, AtomicReference<CatalogView> view,
                        QueryCoordinator.EngineShared shared) {
@@ -100,6 +107,7 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
         this.settings = settings;
         this.view = view;
         this.shared = shared;
+        this.defaultSession = new SessionSettings(settings);
         this.catalog = ctx.spawn(Catalog.create(settings.morselRows(), view), "catalog");
     }
 
@@ -140,7 +148,8 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
     private Behavior<Command> onRunQuery(RunQuery q) {
         QueryProgress p = new QueryProgress(q.queryId(), q.sql());
         ActorRef<QueryCoordinator.Command> coordinator = getContext().spawnAnonymous(
-                QueryCoordinator.create(q.sql(), q.replyTo(), settings, catalog, view.get(), p, shared));
+                QueryCoordinator.create(new QueryCoordinator.Statement(q.sql(), q.parameters(),
+                        q.session() != null ? q.session() : defaultSession), q.replyTo(), catalog, view.get(), p, shared));
         getContext().watch(coordinator);
         waiting.put(coordinator.unsafeUpcast(), q.replyTo());
         if (q.queryId() != null) {

@@ -38,7 +38,7 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
     /** Everything a worker needs besides its driver; shared by the workers of one pipeline. */
     record Shared(int pipeline, MorselDispatcher dispatcher, ActorRef<QueryCoordinator.Command> coordinator,
                   List<ActorRef<AggregateCombiner.Command>> combiners, AtomicBoolean cancelled, QueryMemory memory,
-                  AtomicInteger active, String sinkName) {
+                  AtomicInteger active, String sinkName, int headroom) {
     }
 
     private final int pipeline;
@@ -51,6 +51,7 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
     private final QueryMemory memory;
     private final AtomicInteger active;
     private final String sinkName;
+    private final int headroom;
     private final long chunk;
     /** Whether to tell the coordinator how long the first slice took (a sequential pipeline may fan out). */
     private boolean reportSlice;
@@ -77,6 +78,10 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
         this.memory = shared.memory();
         this.active = shared.active();
         this.sinkName = shared.sinkName();
+        this.headroom = shared.headroom();
+        // A probe can emit a great deal for one input morsel: reserve after every sink input.
+        // Inside a morsel there is no way to stop without losing rows, so a failure there fails.
+        driver.onSinkInput(() -> reserve(false));
         this.reportSlice = reportSlice;
         // Reserving ahead in chunks keeps lock traffic low and reserves before the state grows.
         this.chunk = Math.max(64L << 10, Math.min(8L << 20, memory.limit() / 32));
@@ -97,7 +102,7 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
                     return finish();
                 }
                 driver.process(m);
-                if (!reserve()) {
+                if (!reserve(true)) {
                     busyNanos += System.nanoTime() - start;
                     return finish();
                 }
@@ -123,10 +128,11 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
 
     /**
      * Keeps the reservation ahead of the sink's state. False: the query's memory is short and
-     * this worker degrades (stops taking morsels) because others of the pipeline still run.
+     * this worker degrades (stops taking morsels, only between morsels) because others of the
+     * pipeline still run; otherwise a failed reservation fails the query with MEMORY_LIMIT.
      */
-    private boolean reserve() {
-        long bytes = driver.sink().estimatedBytes();
+    private boolean reserve(boolean mayDegrade) {
+        long bytes = driver.sink().estimatedBytes() * headroom;
         if (bytes <= reserved) {
             return true;
         }
@@ -139,9 +145,13 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
             reserved = bytes;
             return true;
         }
-        if (active.get() > 1) {
-            memory.force(bytes - reserved);
-            reserved = bytes;
+        if (mayDegrade && active.get() > 1) {
+            // Only what exists is counted: this worker stops, so its state no longer grows.
+            long exists = driver.sink().estimatedBytes();
+            if (exists > reserved) {
+                memory.force(exists - reserved);
+                reserved = exists;
+            }
             degraded = true;
             return false;
         }

@@ -22,7 +22,6 @@ import dev.muru.operators.pipeline.SortSink;
 import dev.muru.operators.sort.SortedMerge;
 import dev.muru.operators.sort.TopN;
 import dev.muru.parser.SqlParser;
-import dev.muru.parser.ast.Statement;
 import dev.muru.plan.binder.Binder;
 import dev.muru.plan.binder.BoundStatement;
 import dev.muru.plan.physical.PhysicalPlan;
@@ -139,17 +138,26 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     record EngineShared(RuntimeStats stats, MemoryBudget budget) {
     }
 
-    static Behavior<Command> create(String sql, ActorRef<MuruEngine.QueryResponse> replyTo, MuruSettings settings,
+    /** One statement to run: its text, the values of its {@code ?} parameters and its session. */
+    record Statement(String sql, List<?> parameters, SessionSettings session) {
+    }
+
+    static Behavior<Command> create(Statement statement, ActorRef<MuruEngine.QueryResponse> replyTo,
                                     ActorRef<Catalog.Command> catalog, CatalogView view, QueryProgress progress,
                                     EngineShared shared) {
         return Behaviors.setup(ctx -> {
-            QueryCoordinator c = new QueryCoordinator(ctx, sql, replyTo, settings, catalog, view, shared);
+            QueryCoordinator c = new QueryCoordinator(ctx, statement.sql(), replyTo, statement.session().current(),
+                    catalog, view, shared);
+            c.parameters = statement.parameters();
+            c.session = statement.session();
             c.progress = progress;
             return c.begin();
         });
     }
 
     private QueryProgress progress;
+    private List<?> parameters = List.of();
+    private SessionSettings session;
 
     private QueryCoordinator(ActorContext<Command> ctx, String sql, ActorRef<MuruEngine.QueryResponse> replyTo,
                              MuruSettings settings, ActorRef<Catalog.Command> catalog, CatalogView view,
@@ -189,12 +197,14 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
 
     private Behavior<Command> begin() {
         // The statement timeout is enforced here, so a slow statement stops its workers too.
-        timeout = getContext().scheduleOnce(settings.statementTimeout(), getContext().getSelf(), new Cancel(new MuruException(
-                ErrorCode.QUERY_TIMEOUT, "statement timed out after " + settings.statementTimeout().toMillis() + " ms")));
+        if (!settings.statementTimeout().isZero()) {
+            timeout = getContext().scheduleOnce(settings.statementTimeout(), getContext().getSelf(), new Cancel(new MuruException(
+                    ErrorCode.QUERY_TIMEOUT, "statement timed out after " + settings.statementTimeout().toMillis() + " ms")));
+        }
         try {
-            Statement statement = SqlParser.parseStatement(sql);
+            dev.muru.parser.ast.Statement statement = SqlParser.parseStatement(sql);
             snapshots = new SnapshotCatalog(view);
-            BoundStatement bound = new Binder(snapshots).bind(statement);
+            BoundStatement bound = new Binder(snapshots, parameters).bind(statement);
             return run(bound);
         } catch (Throwable e) {
             return fail(e);
@@ -208,6 +218,20 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         }
         if (bound instanceof BoundStatement.Explain) {
             return explain((BoundStatement.Explain) bound);
+        }
+        if (bound instanceof BoundStatement.SetOption) {
+            BoundStatement.SetOption o = (BoundStatement.SetOption) bound;
+            session.set(o.name(), o.value());
+            kind = "SET";
+            return reply(new QueryResult(kind, new Schema(List.of()), List.of(), 0, elapsed()));
+        }
+        if (bound instanceof BoundStatement.ResetOption) {
+            session.reset(((BoundStatement.ResetOption) bound).name());
+            kind = "RESET";
+            return reply(new QueryResult(kind, new Schema(List.of()), List.of(), 0, elapsed()));
+        }
+        if (bound instanceof BoundStatement.ShowOption) {
+            return show(((BoundStatement.ShowOption) bound).name());
         }
         if (bound instanceof BoundStatement.Insert) {
             return insert((BoundStatement.Insert) bound);
@@ -279,6 +303,27 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             return reply(explainResult(ExplainFormatter.format(logical, p, decisions, null, settings)));
         }
         return execute(p, morsels -> reply(explainResult(ExplainFormatter.format(logical, p, null, stats, settings))));
+    }
+
+    /** SHOW name: one column named after the setting; SHOW ALL: name, setting, description. */
+    private Behavior<Command> show(String name) {
+        kind = "SHOW";
+        if (name != null) {
+            String value = session.show(name);
+            Morsel m = new Morsel(new ColumnVector[]{VectorBuilder.of(DataType.VARCHAR, List.of(value))}, 1);
+            return reply(new QueryResult(kind, Schema.of(new Column(name, DataType.VARCHAR)), List.of(m), -1, elapsed()));
+        }
+        List<String[]> all = session.showAll();
+        List<List<Object>> cols = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (String[] row : all) {
+            for (int i = 0; i < 3; i++) {
+                cols.get(i).add(row[i]);
+            }
+        }
+        Morsel m = new Morsel(new ColumnVector[]{VectorBuilder.of(DataType.VARCHAR, cols.get(0)),
+                VectorBuilder.of(DataType.VARCHAR, cols.get(1)), VectorBuilder.of(DataType.VARCHAR, cols.get(2))}, all.size());
+        return reply(new QueryResult(kind, Schema.of(new Column("name", DataType.VARCHAR),
+                new Column("setting", DataType.VARCHAR), new Column("description", DataType.VARCHAR)), List.of(m), -1, elapsed()));
     }
 
     private QueryResult explainResult(List<String> lines) {
@@ -392,7 +437,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         sharedCount = new AtomicLong();
         buildPartitions = d.parallel() ? settings.effectiveAggregatePartitions() : 1;
         workerShared = new PipelineWorker.Shared(p.id(), dispatcher, getContext().getSelf(), combiners, cancelled, memory,
-                new java.util.concurrent.atomic.AtomicInteger(d.dop()), sinkName(p.sink()));
+                new java.util.concurrent.atomic.AtomicInteger(d.dop()), sinkName(p.sink()), headroom(p.sink()));
         pipelineStats.workers = d.dop();
         pipelineStats.actors = d.dop() + combiners.size();
         for (int w = 0; w < d.dop(); w++) {
@@ -410,6 +455,18 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
                 joinTables::get, settings.morselRows(), p.source().schema().types(), cancelled::get);
         getContext().watch(getContext().spawnAnonymous(PipelineWorker.create(index, workerShared, driver, reportSlice),
                 DispatcherSelector.fromConfig(WORKER_DISPATCHER)));
+    }
+
+    /**
+     * Reservation per byte of sink state, so that the next morsel's growth is covered before
+     * it happens: a hash aggregation may double its arrays (old and new live at once: 3×), a
+     * join build and a sort make one more copy when they build or sort, buffered rows none.
+     */
+    private static int headroom(PipelineSink s) {
+        if (s instanceof PipelineSink.Aggregate || s instanceof PipelineSink.Distinct) {
+            return 3;
+        }
+        return s instanceof PipelineSink.Collect ? 1 : 2;
     }
 
     /** What a pipeline's sink is called in a memory error. */
@@ -751,6 +808,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         if (timeout != null) {
             timeout.cancel();
         }
+        memory.close();
         if (!replied) {
             replied = true;
             replyTo.tell(new MuruEngine.QuerySucceeded(result));
@@ -763,6 +821,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         if (timeout != null) {
             timeout.cancel();
         }
+        memory.close();
         if (!replied) {
             replied = true;
             replyTo.tell(new MuruEngine.QueryFailed(toMuruException(e)));

@@ -33,7 +33,7 @@ public enum ErrorCode {
     SUBQUERY_COLUMN_COUNT("42601"),
     SET_OPERATION_MISMATCH("42601"),
     INVALID_SETTING("22023"),
-    /** A positional parameter ({@code ?}) has no value, or more values are given than the statement has parameters. */
+    /** A positional parameter ({@code ?}) has no value or one of a Java class with no SQL type, or a value has no {@code ?}. */
     INVALID_PARAMETER("22023"),
     QUERY_CANCELLED("57014"),
     OUT_OF_MEMORY("53200"),

@@ -17,12 +17,15 @@ import dev.muru.parser.grammar.MuruSqlParser;
 import dev.muru.parser.grammar.MuruSqlParser.*;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,14 +41,33 @@ final class AstBuilder extends MuruSqlBaseVisitor<Object> {
     private static final Pattern INTERVAL_WITH_UNIT =
             Pattern.compile("\\s*([+-]?\\d+)\\s*(years?|months?|days?)\\s*", Pattern.CASE_INSENSITIVE);
 
+    /** The 0-based ordinal of each {@code ?} of the top-level statement being built, by token index. */
+    private Map<Integer, Integer> parameterOrdinals = Map.of();
+
     // ---------------------------------------------------------------- statements
 
     List<Statement> statements(ScriptContext ctx) {
         return ctx.statement().stream().map(this::statement).toList();
     }
 
+    /** Builds one top-level statement; its {@code ?} marks are numbered from 0. */
     Statement statement(StatementContext ctx) {
+        parameterOrdinals = new HashMap<>();
+        collectParameters(ctx, parameterOrdinals);
         return (Statement) visit(ctx);
+    }
+
+    /** Numbers the {@code ?} tokens under {@code tree} in text order (a parse tree keeps its tokens in order). */
+    private static void collectParameters(ParseTree tree, Map<Integer, Integer> ordinals) {
+        if (tree instanceof TerminalNode terminal) {
+            if (terminal.getSymbol().getType() == MuruSqlParser.QUESTION) {
+                ordinals.put(terminal.getSymbol().getTokenIndex(), ordinals.size());
+            }
+            return;
+        }
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            collectParameters(tree.getChild(i), ordinals);
+        }
     }
 
     @Override
@@ -112,7 +134,57 @@ final class AstBuilder extends MuruSqlBaseVisitor<Object> {
 
     @Override
     public Statement visitExplain(ExplainContext ctx) {
-        return new Statement.Explain(statement(ctx.statement()), ctx.ANALYZE() != null, pos(ctx));
+        return new Statement.Explain((Statement) visit(ctx.statement()), ctx.ANALYZE() != null, pos(ctx));
+    }
+
+    // ---------------------------------------------------------------- session settings
+
+    @Override
+    public Statement visitSetOption(SetOptionContext ctx) {
+        return new Statement.SetOption(settingName(ctx.settingName()), settingValue(ctx.settingValue()), pos(ctx));
+    }
+
+    @Override
+    public Statement visitResetOption(ResetOptionContext ctx) {
+        String name = ctx.ALL() != null ? null : settingName(ctx.settingName());
+        return new Statement.ResetOption(name, pos(ctx));
+    }
+
+    @Override
+    public Statement visitShowOption(ShowOptionContext ctx) {
+        String name = ctx.ALL() != null ? null : settingName(ctx.settingName());
+        return new Statement.ShowOption(name, pos(ctx));
+    }
+
+    /** Setting names are case-insensitive, quoted or not: lower case, dotted parts joined by '.'. */
+    private static String settingName(SettingNameContext ctx) {
+        StringBuilder name = new StringBuilder();
+        for (IdentifierContext part : ctx.identifier()) {
+            if (name.length() > 0) {
+                name.append('.');
+            }
+            name.append(identifier(part).toLowerCase(Locale.ROOT));
+        }
+        return name.toString();
+    }
+
+    /** The value's text as the setting will parse it; null for DEFAULT. */
+    private static String settingValue(SettingValueContext ctx) {
+        if (ctx instanceof NumericSettingContext number) {
+            String digits = number.getChild(number.getChildCount() - 1).getText();
+            return number.sign != null && number.sign.getType() == MuruSqlParser.MINUS ? "-" + digits : digits;
+        }
+        if (ctx instanceof StringSettingContext text) {
+            return string(text.string());
+        }
+        if (ctx instanceof WordSettingContext word) {
+            NonReservedContext keyword = word.identifier().nonReserved();
+            if (keyword != null && keyword.DEFAULT() != null) {
+                return null;
+            }
+            return identifier(word.identifier());
+        }
+        return ctx.getText().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -474,6 +546,16 @@ final class AstBuilder extends MuruSqlBaseVisitor<Object> {
     @Override
     public Expr visitNullLiteral(NullLiteralContext ctx) {
         return new Expr.Literal(LiteralKind.NULL, null, pos(ctx));
+    }
+
+    @Override
+    public Expr visitParameter(ParameterContext ctx) {
+        Token mark = ctx.QUESTION().getSymbol();
+        Integer index = parameterOrdinals.get(mark.getTokenIndex());
+        if (index == null) {
+            throw new IllegalStateException("parameter outside the statement being built at " + pos(ctx));
+        }
+        return new Expr.Parameter(index, pos(ctx));
     }
 
     @Override

@@ -2,7 +2,10 @@ package dev.muru.parser;
 
 import dev.muru.core.ErrorCode;
 import dev.muru.core.MuruException;
+import dev.muru.parser.ast.Expr;
+import dev.muru.parser.ast.Position;
 import dev.muru.parser.ast.Statement;
+import dev.muru.parser.ast.TypeName;
 import dev.muru.parser.grammar.MuruSqlLexer;
 import dev.muru.parser.grammar.MuruSqlParser;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -16,6 +19,9 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -36,6 +42,53 @@ public final class SqlParser {
     /** Parses a script of statements separated by ';'; empty statements are skipped. */
     public static List<Statement> parseScript(String sql) {
         return new AstBuilder().statements(parse(sql, MuruSqlParser::script));
+    }
+
+    /**
+     * The number of positional parameters ({@code ?}) in one statement, e.g. for a JDBC
+     * PreparedStatement; parses the text, so a syntax error is reported as by {@link #parseStatement}.
+     */
+    public static int parameterCount(String sql) {
+        return parameterCount(parseStatement(sql));
+    }
+
+    /** The number of positional parameters ({@code ?}) in a parsed statement: its highest index + 1. */
+    public static int parameterCount(Statement statement) {
+        List<Expr.Parameter> parameters = parameters(statement);
+        return parameters.isEmpty() ? 0 : parameters.get(parameters.size() - 1).index() + 1;
+    }
+
+    /** Every positional parameter of a parsed statement, ordered by index. */
+    public static List<Expr.Parameter> parameters(Statement statement) {
+        List<Expr.Parameter> found = new ArrayList<>();
+        collectParameters(statement, found);
+        found.sort(Comparator.comparingInt(Expr.Parameter::index));
+        return found;
+    }
+
+    /** Walks the AST generically: every node is a record, a list of nodes, or a leaf value. */
+    private static void collectParameters(Object node, List<Expr.Parameter> found) {
+        if (node instanceof Expr.Parameter parameter) {
+            found.add(parameter);
+        } else if (node instanceof List<?> list) {
+            for (Object element : list) {
+                collectParameters(element, found);
+            }
+        } else if (node instanceof Record record && !isLeaf(record)) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    collectParameters(component.getAccessor().invoke(record), found);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + component + " of " + record.getClass(), e);
+                }
+            }
+        }
+    }
+
+    /** Nodes that hold no expression, skipped without reflection: the bulk of a long VALUES list. */
+    private static boolean isLeaf(Record node) {
+        return node instanceof Expr.Literal || node instanceof Expr.ColumnRef || node instanceof Position
+                || node instanceof TypeName;
     }
 
     /**

@@ -16,6 +16,7 @@ import static dev.muru.parser.Ast.statement;
 import static dev.muru.parser.Ast.str;
 import static dev.muru.parser.Ast.type;
 import static dev.muru.parser.Ast.unary;
+import static dev.muru.parser.ast.Expr.BinaryOperator.EQUAL;
 import static dev.muru.parser.ast.Expr.UnaryOperator.MINUS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -23,6 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class StatementParserTest {
+
+    private static String setValue(String sql) {
+        return assertInstanceOf(Statement.SetOption.class, statement(sql)).value();
+    }
 
     // ---------------------------------------------------------------- DDL
 
@@ -128,6 +133,94 @@ class StatementParserTest {
         MuruException format = assertThrows(MuruException.class,
                 () -> SqlParser.parseStatement("COPY t FROM 'f' (FORMAT binary)"));
         assertEquals(ErrorCode.FEATURE_NOT_SUPPORTED, format.code());
+    }
+
+    // ---------------------------------------------------------------- UPDATE
+
+    @Test
+    void updateStillUsesSet() {
+        assertEquals(new Statement.Update("t", List.of(
+                        new Statement.Assignment("a", integer("1"), P),
+                        new Statement.Assignment("b", str("x"), P)),
+                        Ast.binary(EQUAL, Ast.col("c"), integer("2")), P),
+                statement("UPDATE t SET a = 1, b = 'x' WHERE c = 2"));
+        assertEquals(new Statement.Update("show", List.of(new Statement.Assignment("reset", integer("0"), P)), null, P),
+                statement("update show set reset = 0"));
+    }
+
+    // ---------------------------------------------------------------- SET, SHOW, RESET
+
+    @Test
+    void setWithEqualsOrTo() {
+        assertEquals(new Statement.SetOption("threads", "4", P), statement("SET threads = 4"));
+        assertEquals(new Statement.SetOption("threads", "4", P), statement("set Threads TO 4;"));
+        assertEquals(new Statement.SetOption("memory_limit", "64MB", P),
+                statement("SET SESSION memory_limit = '64MB'"));
+        assertEquals(new Statement.SetOption("statement_timeout", "5s", P),
+                statement("set session statement_timeout to '5s'"));
+    }
+
+    @Test
+    void setValueKinds() {
+        assertEquals("-2", setValue("SET x = -2"));
+        assertEquals("1.5", setValue("SET x = +1.5"));
+        assertEquals("-1e3", setValue("SET x TO - 1e3"));
+        assertEquals("it's", setValue("SET x = 'it''s'"));
+        assertEquals("", setValue("SET x = ''"));
+        assertEquals("max", setValue("SET x = MAX"));
+        assertEquals("nulls_first", setValue("SET x = NULLS_FIRST"));
+        assertEquals("on", setValue("SET x = ON"));
+        assertEquals("off", setValue("SET x TO Off"));
+        assertEquals("true", setValue("SET x = TRUE"));
+        assertEquals("false", setValue("SET x = false"));
+        assertEquals("Mixed", setValue("SET x = \"Mixed\""));
+        assertEquals("DEFAULT", setValue("SET x = 'DEFAULT'"));
+    }
+
+    @Test
+    void setToDefault() {
+        assertEquals(new Statement.SetOption("threads", null, P), statement("SET threads = DEFAULT"));
+        assertEquals(new Statement.SetOption("threads", null, P), statement("SET SESSION threads TO default"));
+    }
+
+    @Test
+    void settingNamesAreLowerCaseAndMayBeDotted() {
+        assertEquals(new Statement.SetOption("a.b", "1", P), statement("SET A.b = 1"));
+        assertEquals(new Statement.SetOption("my.opt.x", "1", P), statement("SET \"My\".Opt.x = 1"));
+        assertEquals(new Statement.SetOption("session", "1", P), statement("SET session = 1"));
+        assertEquals(new Statement.SetOption("session", "1", P), statement("SET SESSION session = 1"));
+        assertEquals(new Statement.SetOption("to", "1", P), statement("SET to TO 1"));
+        assertEquals(new Statement.SetOption("default", "1", P), statement("SET default = 1"));
+        assertEquals(new Statement.ShowOption("a.b", P), statement("SHOW a.B"));
+    }
+
+    @Test
+    void showAndReset() {
+        assertEquals(new Statement.ShowOption("threads", P), statement("SHOW threads"));
+        assertEquals(new Statement.ShowOption(null, P), statement("show all;"));
+        assertEquals(new Statement.ResetOption("memory_limit", P), statement("RESET Memory_Limit"));
+        assertEquals(new Statement.ResetOption(null, P), statement("RESET ALL"));
+    }
+
+    @Test
+    void settingStatementsInAScript() {
+        List<Statement> statements = SqlParser.parseScript("SET threads = 2;\n  SHOW threads; RESET ALL; SELECT 1");
+        assertEquals(4, statements.size());
+        assertEquals(new Statement.SetOption("threads", "2", new Position(1, 1)), statements.get(0));
+        assertEquals(new Statement.ShowOption("threads", new Position(2, 3)), statements.get(1));
+        assertEquals(new Statement.ResetOption(null, new Position(2, 17)), statements.get(2));
+    }
+
+    @Test
+    void settingKeywordsRemainNames() {
+        assertEquals(new Statement.CreateTable("show", false, List.of(
+                        new ColumnDef("reset", type("INT"), false, P),
+                        new ColumnDef("session", type("INT"), false, P),
+                        new ColumnDef("default", type("INT"), false, P),
+                        new ColumnDef("to", type("INT"), false, P)), P),
+                statement("CREATE TABLE show (reset INT, session INT, default INT, to INT)"));
+        assertInstanceOf(Statement.Select.class,
+                statement("SELECT show.reset, session AS show, default FROM show WHERE to = 1 ORDER BY reset"));
     }
 
     // ---------------------------------------------------------------- scripts and positions

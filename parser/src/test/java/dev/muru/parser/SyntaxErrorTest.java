@@ -115,6 +115,23 @@ class SyntaxErrorTest {
         "COPY t FROM f                             | 1 | 13",
         "SELECT CASE WHEN a THEN b                 | 1 | 26",
         "SELECT a NOT NULL                         | 1 | 14",
+        "SET threads                               | 1 | 12",
+        "SET threads =                             | 1 | 14",
+        "SET = 4                                   | 1 | 5",
+        "SET threads = 4 5                         | 1 | 17",
+        "SET threads = -'4'                        | 1 | 16",
+        "SET threads = (4)                         | 1 | 15",
+        "SET threads == 4                          | 1 | 14",
+        "SET SESSION                               | 1 | 12",
+        "SET a. = 1                                | 1 | 8",
+        "SHOW                                      | 1 | 5",
+        "SHOW ALL threads                          | 1 | 10",
+        "RESET                                     | 1 | 6",
+        "RESET threads = 1                         | 1 | 15",
+        "SELECT ??                                 | 1 | 9",
+        "SELECT ?1                                 | 1 | 9",
+        "SELECT a FROM ?                           | 1 | 15",
+        "UPDATE t SET WHERE a = 1                  | 1 | 14",
     })
     void invalidStatements(String sql, int line, int column) {
         MuruException e = error(sql);

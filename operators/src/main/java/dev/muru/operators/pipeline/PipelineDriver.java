@@ -30,6 +30,7 @@ public final class PipelineDriver {
     private final long[] stepRows;
     private final long[] stepNanos;
     private long sinkNanos;
+    private Runnable sinkInput;
     /**
      * Per filter step, one selection array reused for every morsel when the sink consumes a
      * morsel within add() (aggregation): filters then allocate nothing per morsel. Null for
@@ -123,6 +124,9 @@ public final class PipelineDriver {
         long start = System.nanoTime();
         sink.add(m);
         sinkNanos += System.nanoTime() - start;
+        if (sinkInput != null) {
+            sinkInput.run();
+        }
     }
 
     /** Time spent so far in the steps from {@code from} on and in the sink. */
@@ -146,6 +150,11 @@ public final class PipelineDriver {
         // The input's own selection may be this array: select() allows writing over it.
         int k = FilterKernel.select(m, predicate, selection);
         return k == m.size() ? m : m.withSelection(selection, k);
+    }
+
+    /** Runs after every morsel the sink takes (the runtime keeps its memory reservation ahead there). */
+    public void onSinkInput(Runnable listener) {
+        this.sinkInput = listener;
     }
 
     public SinkState sink() {

@@ -26,6 +26,22 @@ statement
     | UPDATE identifier SET assignment (COMMA assignment)* whereClause?      #update
     | EXPLAIN ANALYZE? statement                                             #explain
     | COPY identifier columnList? FROM string copyOptions?                   #copy
+    | SET SESSION? settingName (EQ | TO) settingValue                        #setOption
+    | RESET (ALL | settingName)                                              #resetOption
+    | SHOW (ALL | settingName)                                               #showOption
+    ;
+
+// A session setting's name: a word, or dotted words such as a.b.
+settingName
+    : identifier (DOT identifier)*
+    ;
+
+// DEFAULT arrives as an identifier (it is non-reserved); the AST builder recognises it.
+settingValue
+    : sign=(MINUS | PLUS)? (INTEGER_VALUE | DECIMAL_VALUE | DOUBLE_VALUE)    #numericSetting
+    | string                                                                 #stringSetting
+    | identifier                                                             #wordSetting
+    | (ON | TRUE | FALSE)                                                    #keywordSetting
     ;
 
 columnDefinition
@@ -204,6 +220,7 @@ valueExpression
 
 primaryExpression
     : NULL                                                                   #nullLiteral
+    | QUESTION                                                               #parameter
     | (TRUE | FALSE)                                                         #booleanLiteral
     | INTEGER_VALUE                                                          #integerLiteral
     | DECIMAL_VALUE                                                          #decimalLiteral
@@ -257,6 +274,7 @@ nonReserved
     : ANALYZE | CHARACTER | COPY | CSV | DATE | DAY | DAYS | DELIMITER | DOUBLE | EXPLAIN | EXTRACT
     | FIRST | FORMAT | HEADER | IF | LAST | MONTH | MONTHS | NULLS | PRECISION | ROW | ROWS
     | SUBSTRING | TRIM | VARYING | YEAR | YEARS | VIEW | REPLACE
+    | DEFAULT | RESET | SESSION | SHOW | TO
     ;
 
 ALL: 'ALL';
@@ -277,6 +295,7 @@ CSV: 'CSV';
 DATE: 'DATE';
 DAY: 'DAY';
 DAYS: 'DAYS';
+DEFAULT: 'DEFAULT';
 DELIMITER: 'DELIMITER';
 DESC: 'DESC';
 DISTINCT: 'DISTINCT';
@@ -334,7 +353,11 @@ UPDATE: 'UPDATE';
 SET: 'SET';
 VIEW: 'VIEW';
 REPLACE: 'REPLACE';
+RESET: 'RESET';
+SESSION: 'SESSION';
+SHOW: 'SHOW';
 THEN: 'THEN';
+TO: 'TO';
 TRAILING: 'TRAILING';
 TRIM: 'TRIM';
 TRUE: 'TRUE';
@@ -366,6 +389,7 @@ RPAREN: ')';
 COMMA: ',';
 DOT: '.';
 SEMICOLON: ';';
+QUESTION: '?';
 
 STRING: '\'' (~'\'' | '\'\'')* '\'';
 QUOTED_IDENTIFIER: '"' (~'"' | '""')* '"';

@@ -24,6 +24,13 @@ public sealed interface Expr {
 
     enum LiteralKind { INTEGER, DECIMAL, DOUBLE, STRING, BOOLEAN, DATE, NULL }
 
+    /**
+     * A positional parameter {@code ?}; {@code index} is 0-based, counting the statement's
+     * {@code ?} marks in the order they appear in its text. Its value is supplied when binding.
+     */
+    record Parameter(int index, Position pos) implements Expr {
+    }
+
     /** INTERVAL 'value' unit, e.g. INTERVAL '3' MONTH is ("3", MONTH). */
     record IntervalLiteral(String value, IntervalUnit unit, Position pos) implements Expr {
     }

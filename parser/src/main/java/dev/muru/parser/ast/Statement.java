@@ -66,6 +66,23 @@ public sealed interface Statement {
     }
 
     /**
+     * SET [SESSION] name {= | TO} value. {@code name} is lower case, dotted parts joined by '.';
+     * {@code value} is the setting's text: a string literal's content, a number as written (with
+     * its sign), or a word in lower case; null for DEFAULT. Names and values are checked when the
+     * statement runs.
+     */
+    record SetOption(String name, String value, Position pos) implements Statement {
+    }
+
+    /** SHOW name, or SHOW ALL when {@code name} is null. */
+    record ShowOption(String name, Position pos) implements Statement {
+    }
+
+    /** RESET name, or RESET ALL when {@code name} is null. */
+    record ResetOption(String name, Position pos) implements Statement {
+    }
+
+    /**
      * COPY table [(columns)] FROM 'path' [WITH] [(option, ...)]. Options recognised: DELIMITER 'c',
      * HEADER [true|false], NULL 'text', FORMAT csv; {@code delimiter} defaults to ',', and
      * {@code nullText} to the empty string.

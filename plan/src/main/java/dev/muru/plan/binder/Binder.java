@@ -25,12 +25,54 @@ import java.util.Set;
 /** Turns parsed statements into bound statements and logical plans, checking names and types. */
 public final class Binder {
     private final CatalogReader catalog;
+    /** The statement's parameter values; none while a view's query is bound. */
+    private Parameters parameters;
 
+    /** A binder for statements without positional parameters: a {@code ?} is an error. */
     public Binder(CatalogReader catalog) {
-        this.catalog = catalog;
+        this(catalog, List.of());
     }
 
+    /**
+     * A binder whose statements take {@code parameters} as the values of their {@code ?} marks,
+     * in order (index 0 for the first {@code ?}); a value may be null. Each value binds as a
+     * constant of its Java type: Integer, Short, Byte as INTEGER; Long as BIGINT; Double, Float as
+     * DOUBLE; BigDecimal as DECIMAL(precision, scale); String as VARCHAR; Boolean as BOOLEAN;
+     * LocalDate, java.sql.Date as DATE; null as NULL. A {@code ?} without a value, a value without
+     * a {@code ?}, or a value of another class is a {@code MuruException(INVALID_PARAMETER)}.
+     */
+    public Binder(CatalogReader catalog, List<?> parameters) {
+        this.catalog = catalog;
+        this.parameters = new Parameters(parameters);
+    }
+
+    /** The values for the {@code ?} marks of the statement being bound. */
+    Parameters parameters() {
+        return parameters;
+    }
+
+    /**
+     * Binds one statement. Every {@code ?} in it must have a value and every value a {@code ?},
+     * also where binding would not look (a WITH query that is never used).
+     */
     public BoundStatement bind(Statement statement) {
+        if (statement instanceof Statement.CreateView) {
+            rejectViewParameters((Statement.CreateView) statement);
+        }
+        parameters.check(statement);
+        return bindStatement(statement);
+    }
+
+    /** A view keeps its text, to be bound again whenever it is used: with no values then. */
+    private static void rejectViewParameters(Statement.CreateView v) {
+        List<Expr.Parameter> marks = dev.muru.parser.SqlParser.parameters(v);
+        if (!marks.isEmpty()) {
+            throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "a view cannot have parameters",
+                    marks.get(0).pos());
+        }
+    }
+
+    private BoundStatement bindStatement(Statement statement) {
         if (statement instanceof Statement.Select) {
             return new BoundStatement.Query(bindQuery(((Statement.Select) statement).query()));
         }
@@ -59,10 +101,21 @@ public final class Binder {
         }
         if (statement instanceof Statement.Explain) {
             Statement.Explain e = (Statement.Explain) statement;
-            return new BoundStatement.Explain(bind(e.statement()), e.analyze());
+            return new BoundStatement.Explain(bindStatement(e.statement()), e.analyze());
         }
         if (statement instanceof Statement.Copy) {
             return copy((Statement.Copy) statement);
+        }
+        // Session settings: names and values are checked when the statement runs.
+        if (statement instanceof Statement.SetOption) {
+            Statement.SetOption s = (Statement.SetOption) statement;
+            return new BoundStatement.SetOption(s.name(), s.value());
+        }
+        if (statement instanceof Statement.ShowOption) {
+            return new BoundStatement.ShowOption(((Statement.ShowOption) statement).name());
+        }
+        if (statement instanceof Statement.ResetOption) {
+            return new BoundStatement.ResetOption(((Statement.ResetOption) statement).name());
         }
         throw new MuruException(ErrorCode.FEATURE_NOT_SUPPORTED, "statement not supported: " + statement.getClass().getSimpleName());
     }
@@ -102,7 +155,7 @@ public final class Binder {
             return new BoundSubquery(plan, sb.valueColumns(), sb.correlation(), sb.emptyValue());
         }
         LogicalPlan plan = body(body);
-        plan = SelectBinder.orderAndLimit(plan, q.orderBy(), q.limit(), q.offset());
+        plan = SelectBinder.orderAndLimit(plan, q.orderBy(), q.limit(), q.offset(), parameters);
         return new BoundSubquery(plan, plan.schema().size(), List.of(), null);
     }
 
@@ -120,6 +173,7 @@ public final class Binder {
     }
 
     private BoundStatement createView(Statement.CreateView v) {
+        rejectViewParameters(v); // also under EXPLAIN
         if (catalog.table(v.name()) != null) {
             throw ExpressionBinder.error(ErrorCode.DUPLICATE_TABLE, "a table named \"" + v.name() + "\" already exists", v.pos());
         }
@@ -180,6 +234,8 @@ public final class Binder {
                     throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED, "view \"" + t.name()
                             + "\" refers to itself", t.pos());
                 }
+                Parameters statementParameters = parameters;
+                parameters = Parameters.NONE;
                 try {
                     Statement parsed = dev.muru.parser.SqlParser.parseStatement(view.sql());
                     LogicalPlan plan = bindQuery(((Statement.Select) parsed).query());
@@ -187,6 +243,7 @@ public final class Binder {
                 } catch (MuruException e) {
                     throw ExpressionBinder.error(e.code(), "view \"" + t.name() + "\" no longer binds: " + e.getMessage(), t.pos());
                 } finally {
+                    parameters = statementParameters;
                     expanding.remove("view " + t.name());
                 }
             }
@@ -239,7 +296,7 @@ public final class Binder {
     }
 
     private LogicalPlan values(List<List<Expr>> rows, Position pos) {
-        ExpressionBinder eb = new ExpressionBinder(Scope.empty(), null, "VALUES");
+        ExpressionBinder eb = new ExpressionBinder(Scope.empty(), null, "VALUES", parameters);
         List<List<BoundExpr>> bound = new ArrayList<>();
         int width = rows.get(0).size();
         DataType[] types = new DataType[width];
@@ -393,7 +450,7 @@ public final class Binder {
     private BoundStatement delete(Statement.Delete d) {
         TableInfo t = table(d.table(), d.pos());
         Scope scope = new Scope(Scope.entriesOf(t.name(), t.schema()));
-        BoundExpr where = d.where() == null ? null : new ExpressionBinder(scope, null, "WHERE").bindPredicate(d.where());
+        BoundExpr where = d.where() == null ? null : new ExpressionBinder(scope, null, "WHERE", parameters).bindPredicate(d.where());
         return new BoundStatement.Delete(t.name(), where);
     }
 
@@ -402,7 +459,7 @@ public final class Binder {
         TableInfo t = table(u.table(), u.pos());
         Schema ts = t.schema();
         Scope scope = new Scope(Scope.entriesOf(t.name(), ts));
-        BoundExpr where = u.where() == null ? null : new ExpressionBinder(scope, null, "WHERE").bindPredicate(u.where());
+        BoundExpr where = u.where() == null ? null : new ExpressionBinder(scope, null, "WHERE", parameters).bindPredicate(u.where());
         List<BoundExpr> row = new ArrayList<>();
         for (int c = 0; c < ts.size(); c++) {
             row.add(new BoundExpr.InputRef(c, ts.type(c)));
@@ -418,7 +475,7 @@ public final class Binder {
                 throw ExpressionBinder.error(ErrorCode.DUPLICATE_COLUMN, "multiple assignments to same column \""
                         + a.column() + "\"", a.pos());
             }
-            BoundExpr value = new ExpressionBinder(scope, null, "UPDATE").bind(a.value());
+            BoundExpr value = new ExpressionBinder(scope, null, "UPDATE", parameters).bind(a.value());
             boolean literal = value instanceof BoundExpr.Constant && (value.type().isString() || value.type().isNull());
             value = assign(value, literal, ts.column(c), a.value().pos());
             // Strings stay unbounded here: the store checks lengths, as INSERT does, instead of truncating.

@@ -45,6 +45,18 @@ public sealed interface BoundStatement {
     record Explain(BoundStatement statement, boolean analyze) implements BoundStatement {
     }
 
+    /** SET name = value; {@code value} null: back to the default. Checked when it runs. */
+    record SetOption(String name, String value) implements BoundStatement {
+    }
+
+    /** SHOW name; {@code name} null: SHOW ALL. */
+    record ShowOption(String name) implements BoundStatement {
+    }
+
+    /** RESET name; {@code name} null: RESET ALL. */
+    record ResetOption(String name) implements BoundStatement {
+    }
+
     /** COPY: {@code targetColumns[i]} is the table column of CSV field i. */
     record Copy(String table, Schema tableSchema, int[] targetColumns, String path, char delimiter, boolean header,
                 String nullText) implements BoundStatement {

@@ -45,18 +45,21 @@ final class ExpressionBinder {
     private final Scope scope;
     private final Aggregates aggregates;
     private final String clause;
+    /** The values of the statement's {@code ?} marks. */
+    private final Parameters parameters;
     private boolean insideAggregate;
     /** Where subqueries are planned; null where the clause allows none. */
     private Subqueries subqueries;
 
-    ExpressionBinder(Scope scope, Aggregates aggregates, String clause) {
+    ExpressionBinder(Scope scope, Aggregates aggregates, String clause, Parameters parameters) {
         this.scope = scope;
         this.aggregates = aggregates;
         this.clause = clause;
+        this.parameters = parameters;
     }
 
-    ExpressionBinder(Scope scope, Aggregates aggregates, String clause, Subqueries subqueries) {
-        this(scope, aggregates, clause);
+    ExpressionBinder(Scope scope, Aggregates aggregates, String clause, Parameters parameters, Subqueries subqueries) {
+        this(scope, aggregates, clause, parameters);
         this.subqueries = subqueries;
     }
 
@@ -87,6 +90,9 @@ final class ExpressionBinder {
         }
         if (e instanceof Expr.Literal) {
             return literal((Expr.Literal) e);
+        }
+        if (e instanceof Expr.Parameter) {
+            return parameters.bind((Expr.Parameter) e);
         }
         if (e instanceof Expr.Binary) {
             return binary((Expr.Binary) e);

@@ -121,4 +121,15 @@ class BinderTest {
         assertInstanceOf(BoundStatement.Copy.class, bind("COPY t FROM 'x.csv' (DELIMITER '|', HEADER)"));
         assertInstanceOf(BoundStatement.Explain.class, bind("EXPLAIN SELECT * FROM t"));
     }
+
+    @Test
+    void sessionSettingsPassThrough() {
+        assertEquals(new BoundStatement.SetOption("memory_limit", "64MB"), bind("SET memory_limit = '64MB'"));
+        assertEquals(new BoundStatement.SetOption("threads", null), bind("SET SESSION threads TO DEFAULT"));
+        assertEquals(new BoundStatement.SetOption("no_such_setting", "-1"), bind("SET no_such_setting = -1"));
+        assertEquals(new BoundStatement.ShowOption("threads"), bind("SHOW threads"));
+        assertEquals(new BoundStatement.ShowOption(null), bind("SHOW ALL"));
+        assertEquals(new BoundStatement.ResetOption("a.b"), bind("RESET a.b"));
+        assertEquals(new BoundStatement.ResetOption(null), bind("RESET ALL"));
+    }
 }
