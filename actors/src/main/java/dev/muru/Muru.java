@@ -37,6 +37,7 @@ public final class Muru implements AutoCloseable {
     private final MemoryBudget memory;
     private final RuntimeStats runtimeStats = new RuntimeStats();
     private final Session defaultSession;
+    private final long inlineRows;
 
     private Muru(MuruSettings settings) {
         this.settings = settings;
@@ -44,6 +45,7 @@ public final class Muru implements AutoCloseable {
         this.memory = new MemoryBudget(settings.globalMemoryLimit());
         this.system = ActorSystem.create(MuruEngine.create(settings, view, memory, runtimeStats), "muru", settings.config());
         this.defaultSession = new Session(this, new SessionSettings(settings));
+        this.inlineRows = settings.config().getLong("muru.execution.inline-rows");
         // The catalog publishes its first view while the guardian starts; wait for it.
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (view.get() == null) {
@@ -104,6 +106,22 @@ public final class Muru implements AutoCloseable {
     /** Starts a statement without waiting; {@link #cancel} stops it. */
     public RunningQuery submit(String sql) {
         return defaultSession.submit(sql);
+    }
+
+    long inlineRows() {
+        return inlineRows;
+    }
+
+    /** Runs a small query on the calling thread, or returns null to send it to the engine. */
+    static QueryResult inline(Muru muru, String sql, List<?> parameters, MuruSettings settings) {
+        try {
+            return dev.muru.engine.InlineRun.tryRun(muru.view.get(), sql, parameters, settings, muru.inlineRows);
+        } catch (MuruException e) {
+            throw new MuruException(e.code(), e.detail(), e.line(), e.column(), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Anything unexpected: the coordinator runs it and reports errors the usual way.
+            return null;
+        }
     }
 
     String nextQueryId() {

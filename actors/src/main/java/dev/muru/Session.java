@@ -24,12 +24,24 @@ public final class Session {
 
     /** Runs one statement and waits for its complete result. */
     public QueryResult query(String sql) {
-        return Muru.await(queryAsync(sql, List.of(), null), settings.current().statementTimeout());
+        return query(sql, List.of());
     }
 
     /** Runs one statement with values for its {@code ?} parameters, in order (null for SQL NULL). */
     public QueryResult query(String sql, Object... parameters) {
-        return Muru.await(queryAsync(sql, Arrays.asList(parameters), null), settings.current().statementTimeout());
+        return query(sql, Arrays.asList(parameters));
+    }
+
+    private QueryResult query(String sql, List<?> parameters) {
+        MuruSettings s = settings.current();
+        // Small queries run on this thread (see InlineRun); forced modes always use the actors.
+        if (s.adaptive() && muru.inlineRows() > 0) {
+            QueryResult r = Muru.inline(muru, sql, parameters, s);
+            if (r != null) {
+                return r;
+            }
+        }
+        return Muru.await(queryAsync(sql, parameters, null), s.statementTimeout());
     }
 
     /** Runs one statement; returns the rows changed (0 for DDL and SET, the row count for queries). */

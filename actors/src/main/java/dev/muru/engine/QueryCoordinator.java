@@ -118,7 +118,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
 
     // State of the plan being executed.
     private PhysicalPlan plan;
-    private List<List<Morsel>> outputs;
+    private PlanState state;
     private final List<PipelineStats> stats = new ArrayList<>();
     private Consumer<List<Morsel>> onPlanDone;
     private int current;
@@ -127,10 +127,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     private final List<SinkState> finishedSinks = new ArrayList<>();
     private final List<List<Morsel>> partitionOutputs = new ArrayList<>();
     private long pipelineStart;
-    private int skippedRowGroups;
     private Consumer<WriteResult> onWrite;
-    /** The finished hash table of each join build pipeline, by pipeline id. */
-    private final java.util.Map<Integer, JoinTable> joinTables = new java.util.HashMap<>();
     private JoinHashTable[] builtPartitions;
     private int pendingBuilds;
 
@@ -389,7 +386,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     private Behavior<Command> execute(PhysicalPlan p, Consumer<List<Morsel>> done) {
         this.plan = p;
         this.onPlanDone = done;
-        this.outputs = new ArrayList<>();
+        this.state = new PlanState(snapshots, settings);
         this.current = -1;
         progress.planned(p.pipelines().size());
         return startNext();
@@ -398,18 +395,17 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     private Behavior<Command> startNext() {
         current++;
         if (current == plan.pipelines().size()) {
-            onPlanDone.accept(outputs.get(outputs.size() - 1));
+            onPlanDone.accept(state.lastOutput());
             return replied ? Behaviors.stopped() : this;
         }
         Pipeline p = plan.pipelines().get(current);
-        List<Morsel> input = sourceMorsels(p);
+        List<Morsel> input = state.input(p);
         MorselDispatcher dispatcher = new MorselDispatcher(input);
         progress.started(p.id(), dispatcher);
         long rows = dispatcher.rows();
         ParallelConfig.Decision d = parallel.decide(p, rows, input.size(), false);
         PipelineStats pipelineStats = new PipelineStats(d, rows, input.size());
-        pipelineStats.skippedRowGroups = skippedRowGroups;
-        skippedRowGroups = 0;
+        pipelineStats.skippedRowGroups = state.skippedRowGroups();
         stats.add(pipelineStats);
         pipelineStart = System.nanoTime();
         finishedSinks.clear();
@@ -451,8 +447,8 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     private PipelineWorker.Shared workerShared;
 
     private void spawnWorker(Pipeline p, int index, boolean reportSlice) {
-        PipelineDriver driver = new PipelineDriver(p.steps(), newSink(p, sharedCount, buildPartitions),
-                joinTables::get, settings.morselRows(), p.source().schema().types(), cancelled::get);
+        PipelineDriver driver = new PipelineDriver(p.steps(), state.newSink(p, sharedCount, buildPartitions),
+                state::joinTable, settings.morselRows(), p.source().schema().types(), cancelled::get);
         getContext().watch(getContext().spawnAnonymous(PipelineWorker.create(index, workerShared, driver, reportSlice),
                 DispatcherSelector.fromConfig(WORKER_DISPATCHER)));
     }
@@ -527,27 +523,6 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         return this;
     }
 
-    private SinkState newSink(Pipeline p, AtomicLong sharedCount, int buildPartitions) {
-        PipelineSink s = p.sink();
-        if (s instanceof PipelineSink.JoinBuild) {
-            PipelineSink.JoinBuild b = (PipelineSink.JoinBuild) s;
-            return new JoinBuildSink(b.keyColumns(), b.schema().types(), buildPartitions);
-        }
-        if (s instanceof PipelineSink.Collect) {
-            PipelineSink.Collect c = (PipelineSink.Collect) s;
-            if (c.singleRow()) {
-                return new CollectSink(-1, sharedCount);
-            }
-            long wanted = c.limit() < 0 ? -1 : (c.limit() > Long.MAX_VALUE - c.offset() ? -1 : c.limit() + c.offset());
-            return new CollectSink(wanted, sharedCount);
-        }
-        if (s instanceof PipelineSink.Sort) {
-            return new SortSink((PipelineSink.Sort) s);
-        }
-        Schema in = p.steps().isEmpty() ? p.source().schema() : p.steps().get(p.steps().size() - 1).schema();
-        return new AggregateSink(AggregateSink.newState(s, in.types()));
-    }
-
     private Behavior<Command> onWorkerFinished(WorkerFinished f) {
         if (f.pipeline() != current) {
             return this;
@@ -586,7 +561,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             if (p.sink() instanceof PipelineSink.JoinBuild) {
                 return startBuilders(p);
             }
-            List<Morsel> out = pipelineOutput(p);
+            List<Morsel> out = state.output(p, finishedSinks, partitionOutputs);
             PipelineStats st = stats.get(current);
             st.wallNanos = System.nanoTime() - pipelineStart;
             long bytes = 0;
@@ -595,7 +570,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
                 bytes += m.estimatedBytes();
             }
             finishPipeline(p, st, bytes);
-            outputs.add(out);
+            state.addOutput(out);
             return startNext();
         } catch (Throwable e) {
             return fail(e);
@@ -632,12 +607,12 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             Pipeline p = plan.pipelines().get(current);
             PipelineSink.JoinBuild sink = (PipelineSink.JoinBuild) p.sink();
             JoinTable table = new JoinTable(builtPartitions, sink.keyColumns(), sink.schema().types());
-            joinTables.put(p.id(), table);
+            state.addJoinTable(p.id(), table);
             PipelineStats st = stats.get(current);
             st.wallNanos = System.nanoTime() - pipelineStart;
             st.rowsOut = table.rows();
             finishPipeline(p, st, table.estimatedBytes());
-            outputs.add(List.of());
+            state.addOutput(List.of());
             return startNext();
         } catch (Throwable e) {
             return fail(e);
@@ -673,121 +648,6 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
                 : sink instanceof PipelineSink.Sort ? RuntimeStats.OperatorKind.SORT
                 : sink instanceof PipelineSink.Collect ? RuntimeStats.OperatorKind.COLLECT : RuntimeStats.OperatorKind.AGGREGATE;
         runtimeStats.recordOperator(k, par, st.rowsAfterSteps, st.sinkNanos);
-    }
-
-    private List<Morsel> pipelineOutput(Pipeline p) {
-        PipelineSink s = p.sink();
-        if (!partitionOutputs.isEmpty()) {
-            List<Morsel> out = new ArrayList<>();
-            for (List<Morsel> part : partitionOutputs) {
-                out.addAll(part);
-            }
-            return out;
-        }
-        if (s instanceof PipelineSink.Aggregate || s instanceof PipelineSink.Distinct) {
-            HashAggregation state = ((AggregateSink) finishedSinks.get(0)).state();
-            // More than one sink without combiners: a sequential start that fanned out.
-            for (int i = 1; i < finishedSinks.size(); i++) {
-                state.combine(((AggregateSink) finishedSinks.get(i)).state());
-            }
-            return state.finish(settings.morselRows());
-        }
-        if (s instanceof PipelineSink.Sort) {
-            PipelineSink.Sort sort = (PipelineSink.Sort) s;
-            SortSink first = (SortSink) finishedSinks.get(0);
-            if (first.topN() != null) {
-                TopN top = first.topN();
-                for (int i = 1; i < finishedSinks.size(); i++) {
-                    top.combine(((SortSink) finishedSinks.get(i)).topN());
-                }
-                Morsel m = top.finish();
-                return m.size() == 0 ? List.of() : List.of(m);
-            }
-            List<Morsel> runs = new ArrayList<>();
-            for (SinkState st : finishedSinks) {
-                runs.addAll(((SortSink) st).sortedRun());
-            }
-            if (runs.size() <= 1) {
-                return runs;
-            }
-            return SortedMerge.merge(runs, first.keys(), settings.morselRows());
-        }
-        PipelineSink.Collect c = (PipelineSink.Collect) s;
-        List<Morsel> all = new ArrayList<>();
-        for (SinkState st : finishedSinks) {
-            all.addAll(((CollectSink) st).morsels());
-        }
-        if (c.unmatchedOf() >= 0) {
-            JoinTable table = joinTables.get(c.unmatchedOf());
-            List<DataType> probeTypes = c.schema().types().subList(0, c.schema().size() - table.columnTypes().size());
-            all.addAll(table.unmatchedRows(probeTypes, settings.morselRows()));
-        }
-        if (c.matchedOf() >= 0) {
-            all.addAll(joinTables.get(c.matchedOf()).matchedRows(settings.morselRows()));
-        }
-        if (c.singleRow()) {
-            return singleRow(all, c.schema());
-        }
-        return CollectSink.slice(all, c.limit(), c.offset());
-    }
-
-    /** A scalar subquery's value: its one row, a row of NULLs for none, an error for more. */
-    private static List<Morsel> singleRow(List<Morsel> rows, Schema schema) {
-        long n = 0;
-        for (Morsel m : rows) {
-            n += m.size();
-        }
-        if (n > 1) {
-            throw new MuruException(ErrorCode.SUBQUERY_MULTIPLE_ROWS, "more than one row returned by a subquery used as an expression");
-        }
-        if (n == 1) {
-            return rows;
-        }
-        ColumnVector[] cols = new ColumnVector[schema.size()];
-        for (int i = 0; i < cols.length; i++) {
-            cols[i] = ColumnVector.allNull(schema.type(i), 1);
-        }
-        return List.of(new Morsel(cols, 1));
-    }
-
-    private List<Morsel> sourceMorsels(Pipeline p) {
-        PipelineSource source = p.source();
-        if (source instanceof PipelineSource.PipelineOutput) {
-            return outputs.get(((PipelineSource.PipelineOutput) source).pipeline());
-        }
-        if (source instanceof PipelineSource.ConstantRows) {
-            return List.of(ConstantRows.evaluate((PipelineSource.ConstantRows) source));
-        }
-        if (source instanceof PipelineSource.Concat) {
-            List<Morsel> all = new ArrayList<>();
-            for (int id : ((PipelineSource.Concat) source).pipelines()) {
-                all.addAll(outputs.get(id));
-            }
-            return all;
-        }
-        PipelineSource.TableScan scan = (PipelineSource.TableScan) source;
-        TableSnapshot snapshot = snapshots.snapshot(scan.table());
-        List<Morsel> out = new ArrayList<>(snapshot.rowGroups().size());
-        RowGroupPruner pruner = !p.steps().isEmpty() && p.steps().get(0) instanceof PipelineStep.Filter
-                ? new RowGroupPruner(((PipelineStep.Filter) p.steps().get(0)).predicate(), scan.columns()) : null;
-        int skipped = 0;
-        for (RowGroup rg : snapshot.rowGroups()) {
-            if (rg.rowCount() == 0) {
-                continue;
-            }
-            if (pruner != null && pruner.prunes() && !pruner.mayMatch(rg)) {
-                skipped++;
-                continue;
-            }
-            Morsel full = rg.toMorsel();
-            ColumnVector[] cols = new ColumnVector[scan.columns().length];
-            for (int i = 0; i < cols.length; i++) {
-                cols[i] = full.column(scan.columns()[i]);
-            }
-            out.add(new Morsel(cols, rg.rowCount()));
-        }
-        skippedRowGroups = skipped;
-        return out;
     }
 
     private int estimatedMorsels(Pipeline p) {
