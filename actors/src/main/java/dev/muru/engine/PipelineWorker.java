@@ -83,7 +83,6 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
         // Inside a morsel there is no way to stop without losing rows, so a failure there fails.
         driver.onSinkInput(() -> reserve(false));
         this.reportSlice = reportSlice;
-        // Reserving ahead in chunks keeps lock traffic low and reserves before the state grows.
         this.chunk = Math.max(64L << 10, Math.min(8L << 20, memory.limit() / 32));
     }
 
@@ -136,7 +135,8 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
         if (bytes <= reserved) {
             return true;
         }
-        long ask = bytes - reserved + chunk;
+        // Ahead by half the state (at least 64 KB, at most the chunk): few calls, little idle reservation.
+        long ask = bytes - reserved + Math.max(64L << 10, Math.min(chunk, bytes / 2));
         if (memory.tryReserve(ask)) {
             reserved += ask;
             return true;
