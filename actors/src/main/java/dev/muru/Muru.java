@@ -38,6 +38,8 @@ public final class Muru implements AutoCloseable {
     private final RuntimeStats runtimeStats = new RuntimeStats();
     private final Session defaultSession;
     private final long inlineRows;
+    /** Statements that were too big to run inline, by their text. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> notInline = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Muru(MuruSettings settings) {
         this.settings = settings;
@@ -114,8 +116,19 @@ public final class Muru implements AutoCloseable {
 
     /** Runs a small query on the calling thread, or returns null to send it to the engine. */
     static QueryResult inline(Muru muru, String sql, List<?> parameters, MuruSettings settings) {
+        if (muru.notInline.containsKey(sql)) {
+            return null;
+        }
         try {
-            return dev.muru.engine.InlineRun.tryRun(muru.view.get(), sql, parameters, settings, muru.inlineRows);
+            QueryResult r = dev.muru.engine.InlineRun.tryRun(muru.view.get(), sql, parameters, settings, muru.inlineRows);
+            if (r == null) {
+                // Remembered by text (bounded), so a repeated big statement is not planned twice.
+                if (muru.notInline.size() > 10_000) {
+                    muru.notInline.clear();
+                }
+                muru.notInline.put(sql, Boolean.TRUE);
+            }
+            return r;
         } catch (MuruException e) {
             throw new MuruException(e.code(), e.detail(), e.line(), e.column(), e);
         } catch (RuntimeException | StackOverflowError e) {

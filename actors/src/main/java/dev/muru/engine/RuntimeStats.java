@@ -27,15 +27,20 @@ public final class RuntimeStats {
     public record Observation(OperationKind kind, int dop, long rows, long wallNanos, long busyNanos) {
     }
 
-    /** A fitted line time = fixedNanos + nanosPerRow × rows, from {@code samples} observations. */
-    public record Fit(double fixedNanos, double nanosPerRow, long samples) {
+    /**
+     * A fitted line time = fixedNanos + nanosPerRow × rows, from {@code samples} observations.
+     * {@code varied}: the observations spanned different sizes, so fixed and per-row costs are
+     * told apart; otherwise all the cost is put per row.
+     */
+    public record Fit(double fixedNanos, double nanosPerRow, long samples, boolean varied) {
         double predict(long rows) {
             return fixedNanos + nanosPerRow * rows;
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%.2f ns/row + %.0f us (%d runs)", nanosPerRow, fixedNanos / 1e3, samples);
+            return String.format(Locale.ROOT, "%.2f ns/row + %.0f us (%d runs%s)", nanosPerRow, fixedNanos / 1e3, samples,
+                    varied ? "" : ", all of one size");
         }
     }
 
@@ -64,7 +69,8 @@ public final class RuntimeStats {
             double var = xx / w - mx * mx;
             double slope;
             double fixed;
-            if (var > mx * mx * 0.01 && var > 1) {
+            boolean varied = var > mx * mx * 0.01 && var > 1;
+            if (varied) {
                 slope = (xy / w - mx * my) / var;
                 fixed = my - slope * mx;
             } else {
@@ -80,7 +86,7 @@ public final class RuntimeStats {
                     slope = my / mx;
                 }
             }
-            return new Fit(fixed, slope, samples);
+            return new Fit(fixed, slope, samples, varied);
         }
     }
 
@@ -140,12 +146,14 @@ public final class RuntimeStats {
 
     /**
      * The input rows from which a parallel run at {@code dop} is predicted to beat a sequential
-     * one, or -1 while either fit lacks evidence. Long.MAX_VALUE: parallel never pays.
+     * one, or -1 while either fit lacks evidence: fewer than {@link #MIN_SAMPLES} runs, or runs
+     * all of one size (then fixed and per-row costs cannot be told apart, and different queries
+     * of one size would pass for a cost per row). Long.MAX_VALUE: parallel never pays.
      */
     public synchronized long breakEvenRows(OperationKind kind, int dop) {
         Fit s = sequential(kind);
         Fit p = parallel(kind, dop);
-        if (s == null || p == null || s.samples() < MIN_SAMPLES || p.samples() < MIN_SAMPLES) {
+        if (s == null || p == null || s.samples() < MIN_SAMPLES || p.samples() < MIN_SAMPLES || !s.varied() || !p.varied()) {
             return -1;
         }
         double perRowGain = s.nanosPerRow() - p.nanosPerRow();
