@@ -103,7 +103,8 @@ public final class ParallelConfig {
         }
         return kind.name().toLowerCase() + " pipelines measured: sequential " + (s == null ? "none" : s)
                 + "; parallel DOP " + dop + " " + (p == null ? "none" : p)
-                + (breakEven < 0 ? "; too few runs to move the threshold (need " + RuntimeStats.MIN_SAMPLES + " each)"
+                + (breakEven < 0 ? "; too little evidence to move the threshold (need "
+                + RuntimeStats.MIN_SAMPLES + " runs of varied sizes in each mode)"
                 : breakEven == Long.MAX_VALUE ? "; parallel never paid" : "; break-even " + breakEven + " rows");
     }
 
