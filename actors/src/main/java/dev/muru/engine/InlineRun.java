@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Runs a small query on the calling thread: every pipeline sequentially, with no actor and no
  * message, because for a point query the hops between threads cost ten times the work. It gives
- * up as soon as the rows it has touched pass a budget, and the caller then sends the statement
+ * up as soon as the rows it has touched (read, emitted by joins, or collected) pass a budget or
+ * it has run for 50 ms, and the caller then sends the statement
  * to a coordinator like any other; a query that is small by its tables but big by its joins thus
  * still gets parallelism, cancellation and its timeout.
  */
@@ -61,6 +62,21 @@ public final class InlineRun {
             if (p.source() instanceof PipelineSource.TableScan) {
                 scanned += snapshots.snapshot(((PipelineSource.TableScan) p.source()).table()).rowCount();
             }
+            if (p.estimatedRows() > rowBudget * WORK_FACTOR) {
+                return null;
+            }
+            // A join without equality keys compares every pair inside the probe, emitting only
+            // the pairs that pass: count the pairs up front.
+            for (dev.muru.plan.physical.PipelineStep step : p.steps()) {
+                if (step instanceof dev.muru.plan.physical.PipelineStep.HashJoinProbe
+                        && ((dev.muru.plan.physical.PipelineStep.HashJoinProbe) step).probeKeys().length == 0) {
+                    long build = plan.pipelines().get(((dev.muru.plan.physical.PipelineStep.HashJoinProbe) step).buildPipeline())
+                            .estimatedRows();
+                    if ((double) build * Math.max(1, p.estimatedRows()) > rowBudget * WORK_FACTOR) {
+                        return null;
+                    }
+                }
+            }
         }
         if (scanned > rowBudget) {
             return null;
@@ -73,27 +89,39 @@ public final class InlineRun {
         }
     }
 
+    /** Rows an inline run may touch per row its tables may hold, and the time it may take. */
+    static final long WORK_FACTOR = 4;
+    static final long MAX_NANOS = 50_000_000;
+
     private static List<Morsel> run(PhysicalPlan plan, PlanState state, MuruSettings settings, long rowBudget) {
         long[] touched = {0};
+        long deadline = System.nanoTime() + MAX_NANOS;
         for (Pipeline p : plan.pipelines()) {
             List<Morsel> input = state.input(p);
             SinkState sink = state.newSink(p, new AtomicLong(), 1);
-            PipelineDriver driver = new PipelineDriver(p.steps(), sink, state::joinTable, settings.morselRows(),
-                    p.source().schema().types(), () -> false);
             long before = touched[0];
-            // A join can emit far more rows than it reads: count what reaches the sink too.
-            driver.onSinkInput(() -> {
-                if (before + driver.rowsIn() + driver.rowsOut() > rowBudget * 4) {
+            PipelineDriver[] self = new PipelineDriver[1];
+            // Checked between the chunks a probe emits and after each sink input: a join can emit
+            // far more rows than it reads, and a filter after it may drop them all.
+            java.util.function.BooleanSupplier overBudget = () -> {
+                PipelineDriver d = self[0];
+                if (before + d.rowsIn() + d.probeRows() + d.rowsOut() > rowBudget * WORK_FACTOR
+                        || System.nanoTime() > deadline) {
                     throw new OverBudget();
                 }
-            });
+                return false;
+            };
+            PipelineDriver driver = new PipelineDriver(p.steps(), sink, state::joinTable, settings.morselRows(),
+                    p.source().schema().types(), overBudget);
+            self[0] = driver;
+            driver.onSinkInput(overBudget::getAsBoolean);
             for (Morsel m : input) {
                 if (driver.satisfied()) {
                     break;
                 }
                 driver.process(m);
             }
-            touched[0] = before + driver.rowsIn() + driver.rowsOut();
+            touched[0] = before + driver.rowsIn() + driver.probeRows() + driver.rowsOut();
             if (p.sink() instanceof PipelineSink.JoinBuild) {
                 PipelineSink.JoinBuild b = (PipelineSink.JoinBuild) p.sink();
                 JoinHashTable table = JoinTable.buildPartition(List.of((JoinBuildSink) sink), 0);

@@ -95,7 +95,8 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
      */
     public static Behavior<Command> create(MuruSettings settings, AtomicReference<CatalogView> view, MemoryBudget budget,
                                            RuntimeStats stats) {
-        return Behaviors.setup(ctx -> new MuruEngine(ctx, settings, view, new QueryCoordinator.EngineShared(stats, budget)));
+        return Behaviors.setup(ctx -> new MuruEngine(ctx, settings, view, new QueryCoordinator.EngineShared(stats, budget,
+                new java.util.concurrent.atomic.AtomicInteger())));
     }
 
     private final QueryCoordinator.EngineShared shared;

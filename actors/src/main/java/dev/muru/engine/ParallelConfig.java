@@ -16,14 +16,21 @@ public final class ParallelConfig {
 
     private final MuruSettings settings;
     private final RuntimeStats stats;
+    private final java.util.function.IntSupplier running;
 
     public ParallelConfig(MuruSettings settings) {
         this(settings, new RuntimeStats());
     }
 
     public ParallelConfig(MuruSettings settings, RuntimeStats stats) {
+        this(settings, stats, () -> 1);
+    }
+
+    /** {@code running}: statements now running on coordinators, this one included. */
+    public ParallelConfig(MuruSettings settings, RuntimeStats stats, java.util.function.IntSupplier running) {
         this.settings = settings;
         this.stats = stats;
+        this.running = running;
     }
 
     /**
@@ -70,6 +77,17 @@ public final class ParallelConfig {
             return new Decision(true, settings.parallelism(), name + " threshold is 0 (always parallel)");
         }
         int dop = Math.max(1, Math.min(settings.parallelism(), morsels));
+        // Under load each statement gets its share of the workers: more workers than cores only
+        // add partial states and combining, and the other statements keep the cores busy anyway.
+        int statements = settings.adaptive() ? Math.max(1, running.getAsInt()) : 1;
+        int share = Math.max(1, settings.parallelism() / statements);
+        if (statements > 1 && !estimated) {
+            if (share < 2) {
+                return new Decision(false, 1, statements + " statements running share the " + settings.parallelism()
+                        + " workers", "", false);
+            }
+            dop = Math.min(dop, share);
+        }
         long t = configured;
         String which = name + " threshold " + configured;
         String used = "";

@@ -107,6 +107,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     private final MuruSettings settings;
     private final ParallelConfig parallel;
     private final RuntimeStats runtimeStats;
+    private final java.util.concurrent.atomic.AtomicInteger running;
     private final QueryMemory memory;
     private final ActorRef<Catalog.Command> catalog;
     private final CatalogView view;
@@ -131,8 +132,11 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     private JoinHashTable[] builtPartitions;
     private int pendingBuilds;
 
-    /** What the coordinators of one engine share: the runtime statistics and the memory budget. */
-    record EngineShared(RuntimeStats stats, MemoryBudget budget) {
+    /**
+     * What the coordinators of one engine share: the runtime statistics, the memory budget and
+     * the number of statements running on coordinators (for a fair share of the workers).
+     */
+    record EngineShared(RuntimeStats stats, MemoryBudget budget, java.util.concurrent.atomic.AtomicInteger running) {
     }
 
     /** One statement to run: its text, the values of its {@code ?} parameters and its session. */
@@ -164,7 +168,9 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         this.replyTo = replyTo;
         this.settings = settings;
         this.runtimeStats = shared.stats();
-        this.parallel = new ParallelConfig(settings, shared.stats());
+        this.parallel = new ParallelConfig(settings, shared.stats(), shared.running()::get);
+        this.running = shared.running();
+        running.incrementAndGet();
         this.memory = new QueryMemory(shared.budget(), settings.queryMemoryLimit());
         this.catalog = catalog;
         this.view = view;
@@ -187,6 +193,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
                     // Done, failed or cancelled: every reservation goes back to the engine's budget.
                     cancelled.set(true);
                     memory.close();
+                    leave();
                     return this;
                 })
                 .build();
@@ -669,6 +676,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             timeout.cancel();
         }
         memory.close();
+        leave();
         if (!replied) {
             replied = true;
             replyTo.tell(new MuruEngine.QuerySucceeded(result));
@@ -682,11 +690,25 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             timeout.cancel();
         }
         memory.close();
+        leave();
         if (!replied) {
             replied = true;
             replyTo.tell(new MuruEngine.QueryFailed(toMuruException(e)));
         }
         return Behaviors.stopped();
+    }
+
+    private boolean left;
+
+    /**
+     * No longer counts as running: done before the reply, so that a client's next statement
+     * does not see this one still running and get a smaller share of the workers.
+     */
+    private void leave() {
+        if (!left) {
+            left = true;
+            running.decrementAndGet();
+        }
     }
 
     static MuruException toMuruException(Throwable e) {

@@ -173,6 +173,17 @@ public final class PipelineDriver {
         return rowsOut;
     }
 
+    /** Rows the probe steps emitted so far: a join's output, however much later steps drop. */
+    public long probeRows() {
+        long n = 0;
+        for (int i = 0; i < probes.length; i++) {
+            if (probes[i] != null) {
+                n += stepRows[i];
+            }
+        }
+        return n;
+    }
+
     /** Rows each step emitted. */
     public long[] stepRows() {
         return stepRows;
