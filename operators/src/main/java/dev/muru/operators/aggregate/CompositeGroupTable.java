@@ -32,6 +32,16 @@ final class CompositeGroupTable extends GroupTable {
     }
 
     @Override
+    void presize(GroupTable like, int expected) {
+        if (groups > 0 || expected <= 16) {
+            return;
+        }
+        groupHashes = new long[expected];
+        int capacity = Integer.highestOneBit(Math.max(64, expected * 2 + 2) - 1) << 1;
+        allocateSlots(capacity);
+    }
+
+    @Override
     int groupCount() {
         return groups;
     }

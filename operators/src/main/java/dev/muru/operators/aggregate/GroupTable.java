@@ -27,6 +27,13 @@ abstract class GroupTable {
         return new CompositeGroupTable(keyTypes);
     }
 
+    /**
+     * Prepares an empty table for about {@code groups} groups shaped like {@code like} (the
+     * table it will take groups from), so that filling it allocates once instead of doubling.
+     */
+    void presize(GroupTable like, int groups) {
+    }
+
     abstract int groupCount();
 
     /** Fills {@code gids[i]} with the group of the i-th live row, adding new groups. */

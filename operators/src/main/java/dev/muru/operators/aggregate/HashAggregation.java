@@ -95,6 +95,9 @@ public final class HashAggregation {
         for (int p = 0; p < parts; p++) {
             out[p] = new HashAggregation(keyTypes, aggregates);
             int n = starts[p + 1] - starts[p];
+            // Sized up front: a part is filled once, so doubling would only make garbage.
+            out[p].table.presize(table, n);
+            out[p].ensureCapacity(n);
             int[] srcGids = new int[n];
             System.arraycopy(members, starts[p], srcGids, 0, n);
             out[p].absorb(this, srcGids, n);

@@ -40,6 +40,23 @@ final class LongGroupTable extends GroupTable {
     }
 
     @Override
+    void presize(GroupTable like, int expected) {
+        if (groups > 0 || expected <= 16) {
+            return;
+        }
+        LongGroupTable l = (LongGroupTable) like;
+        groupKeys = new long[expected];
+        if (l.direct != null) {
+            // The source's keys lie in its direct range, and so do any subset of them.
+            direct = new int[l.direct.length];
+            base = l.base;
+        } else {
+            direct = null;
+            allocateSlots(powerOfTwoAtLeast(Math.max(64, expected * 2 + 2)));
+        }
+    }
+
+    @Override
     int groupCount() {
         return groups;
     }
