@@ -47,7 +47,7 @@ public final class InlineRun {
      */
     public static QueryResult tryRun(CatalogView view, String sql, List<?> parameters, MuruSettings settings, long rowBudget) {
         long start = System.nanoTime();
-        Statement statement = SqlParser.parseStatement(sql);
+        Statement statement = SqlParser.parseCached(sql);
         if (!(statement instanceof Statement.Select)) {
             return null;
         }

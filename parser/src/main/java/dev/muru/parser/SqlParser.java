@@ -39,6 +39,32 @@ public final class SqlParser {
         return new AstBuilder().statement(parse(sql, MuruSqlParser::singleStatement).statement());
     }
 
+    /** Statements parsed by {@link #parseCached}, by their text, and their parameters, by identity. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Statement> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<Statement, List<Expr.Parameter>> CACHED_PARAMETERS =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    static final int CACHE_SIZE = 1024;
+
+    /**
+     * As {@link #parseStatement}, remembering the statement by its text: a statement run again
+     * (a point query with ? parameters) is parsed once. The AST is immutable, so it is shared.
+     */
+    public static Statement parseCached(String sql) {
+        Statement cached = CACHE.get(sql);
+        if (cached != null) {
+            return cached;
+        }
+        Statement s = parseStatement(sql);
+        if (CACHE.size() >= CACHE_SIZE) {
+            // Bounded by clearing: simpler than LRU and enough for the repeated statements it serves.
+            CACHE.clear();
+            CACHED_PARAMETERS.clear();
+        }
+        CACHED_PARAMETERS.put(s, List.copyOf(parameters(s)));
+        CACHE.put(sql, s);
+        return s;
+    }
+
     /** Parses a script of statements separated by ';'; empty statements are skipped. */
     public static List<Statement> parseScript(String sql) {
         return new AstBuilder().statements(parse(sql, MuruSqlParser::script));
@@ -60,6 +86,10 @@ public final class SqlParser {
 
     /** Every positional parameter of a parsed statement, ordered by index. */
     public static List<Expr.Parameter> parameters(Statement statement) {
+        List<Expr.Parameter> known = CACHED_PARAMETERS.get(statement);
+        if (known != null) {
+            return known;
+        }
         List<Expr.Parameter> found = new ArrayList<>();
         collectParameters(statement, found);
         found.sort(Comparator.comparingInt(Expr.Parameter::index));
