@@ -12,16 +12,17 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import java.util.List;
 
 /**
- * Owns one hash partition of a parallel aggregation: combines the partial states that every
- * worker sends for this partition, then finishes them into result morsels. Partitions own
- * disjoint keys, so no state is shared between combiners.
+ * Owns one hash partition of a parallel aggregation: once every worker's partial state has
+ * arrived, it combines this partition's groups of all of them into one state and finishes it
+ * into result morsels. Every combiner reads the same partial states (read-only) and writes
+ * only its own, so the partitions combine at once without copying the partials into parts.
  */
 public final class AggregateCombiner extends AbstractBehavior<AggregateCombiner.Command> {
 
     public sealed interface Command {
     }
 
-    /** One worker's partial state for this partition. */
+    /** One worker's whole partial state (this combiner takes its partition of the groups). */
     public record Partial(HashAggregation state) implements Command {
     }
 
@@ -30,20 +31,24 @@ public final class AggregateCombiner extends AbstractBehavior<AggregateCombiner.
     private final int expected;
     private final int morselRows;
     private final ActorRef<QueryCoordinator.Command> coordinator;
-    private HashAggregation combined;
+    private final List<HashAggregation> partials = new java.util.ArrayList<>();
+    private final int partitions;
     private int received;
     private long busyNanos;
 
-    public static Behavior<Command> create(int pipeline, int partition, int expected, int morselRows,
+    /** Combiner {@code partition} of {@code partitions}, expecting one partial from each of {@code expected} workers. */
+    public static Behavior<Command> create(int pipeline, int partition, int partitions, int expected, int morselRows,
                                            ActorRef<QueryCoordinator.Command> coordinator) {
-        return Behaviors.setup(ctx -> new AggregateCombiner(ctx, pipeline, partition, expected, morselRows, coordinator));
+        return Behaviors.setup(ctx -> new AggregateCombiner(ctx, pipeline, partition, partitions, expected, morselRows,
+                coordinator));
     }
 
-    private AggregateCombiner(ActorContext<Command> ctx, int pipeline, int partition, int expected, int morselRows,
-                              ActorRef<QueryCoordinator.Command> coordinator) {
+    private AggregateCombiner(ActorContext<Command> ctx, int pipeline, int partition, int partitions, int expected,
+                              int morselRows, ActorRef<QueryCoordinator.Command> coordinator) {
         super(ctx);
         this.pipeline = pipeline;
         this.partition = partition;
+        this.partitions = partitions;
         this.expected = expected;
         this.morselRows = morselRows;
         this.coordinator = coordinator;
@@ -57,16 +62,14 @@ public final class AggregateCombiner extends AbstractBehavior<AggregateCombiner.
     private Behavior<Command> onPartial(Partial p) {
         long start = System.nanoTime();
         try {
-            if (combined == null) {
-                combined = p.state();
-            } else {
-                combined.combine(p.state());
-            }
+            partials.add(p.state());
             received++;
             if (received < expected) {
                 busyNanos += System.nanoTime() - start;
                 return this;
             }
+            HashAggregation combined = HashAggregation.combinePartition(partials, partition, partitions);
+            partials.clear();
             List<Morsel> out = combined.finish(morselRows);
             busyNanos += System.nanoTime() - start;
             coordinator.tell(new QueryCoordinator.PartitionDone(pipeline, partition, out, busyNanos));

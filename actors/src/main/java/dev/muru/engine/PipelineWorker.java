@@ -167,9 +167,10 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
             return Behaviors.stopped();
         }
         long start = System.nanoTime();
-        HashAggregation[] parts = ((AggregateSink) driver.sink()).state().partition(combiners.size());
-        for (int p = 0; p < parts.length; p++) {
-            combiners.get(p).tell(new AggregateCombiner.Partial(parts[p]));
+        // Each combiner takes its partition of the groups from the whole (read-only) state.
+        HashAggregation state = ((AggregateSink) driver.sink()).state();
+        for (ActorRef<AggregateCombiner.Command> combiner : combiners) {
+            combiner.tell(new AggregateCombiner.Partial(state));
         }
         busyNanos += System.nanoTime() - start;
         coordinator.tell(new QueryCoordinator.WorkerFinished(pipeline, index, null, driver.rowsIn(), driver.rowsOut(),

@@ -427,7 +427,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             int partitions = keyed ? settings.effectiveAggregatePartitions() : 1;
             for (int i = 0; i < partitions; i++) {
                 ActorRef<AggregateCombiner.Command> combiner = getContext().spawnAnonymous(
-                        AggregateCombiner.create(p.id(), i, d.dop(), settings.morselRows(), getContext().getSelf()),
+                        AggregateCombiner.create(p.id(), i, partitions, d.dop(), settings.morselRows(), getContext().getSelf()),
                         DispatcherSelector.fromConfig(WORKER_DISPATCHER));
                 // A child that dies of an error it did not catch (an Error) must still fail the query.
                 getContext().watch(combiner);

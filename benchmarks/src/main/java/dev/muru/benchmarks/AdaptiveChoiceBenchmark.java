@@ -34,7 +34,18 @@ public final class AdaptiveChoiceBenchmark {
     private AdaptiveChoiceBenchmark() {
     }
 
-    public static void main(String[] argv) throws Exception {
+    public static void main(String[] argv) {
+        // The engines' actor threads would keep a failed run's JVM alive.
+        try {
+            run(argv);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] argv) throws Exception {
         Map<String, String> a = BenchSupport.parseArgs(argv, "[--sf 0.1] [--warmup-seconds 15] [--runs 200] [--queries DIR]",
                 java.util.Set.of("sf", "warmup-seconds", "runs", "queries"));
         double sf = Double.parseDouble(a.getOrDefault("sf", "0.1"));
@@ -56,7 +67,7 @@ public final class AdaptiveChoiceBenchmark {
             String sql = q.getValue().replace(";", "");
             queries.put("TPC-H " + q.getKey(), each(engines, m -> i -> m.query(sql)));
         }
-        queries.put("point query (small, 1,000 rows)", each(engines, m -> i -> check(m.query("SELECT * FROM small WHERE id = ?", i % 1000).rowCount(), 1)));
+        queries.put("point query (small, 1,000 rows)", each(engines, m -> i -> check(m.query("SELECT * FROM small WHERE id = ?", i % 1000 + 1).rowCount(), 1)));
         long orders = (long) (1_500_000 * sf);
         queries.put("point count (orders)", each(engines, m -> i -> m.query("SELECT COUNT(*) FROM orders WHERE o_orderkey = ?", (long) (i % orders) * 4 + 1)));
 

@@ -105,6 +105,63 @@ public final class HashAggregation {
         return out;
     }
 
+    /**
+     * One partition (of {@code parts}, by key hash as {@link #partition} splits) of all the
+     * sources' groups, combined into a new state sized once. The sources are only read, so the
+     * owners of the other partitions may build theirs from the same sources at the same time,
+     * and no source is copied into parts first.
+     */
+    public static HashAggregation combinePartition(List<HashAggregation> sources, int part, int parts) {
+        HashAggregation first = sources.get(0);
+        if (sources.size() == 1 && parts == 1) {
+            return first;
+        }
+        int[][] members = new int[sources.size()][];
+        long total = 0;
+        for (int s = 0; s < sources.size(); s++) {
+            HashAggregation src = sources.get(s);
+            if (!first.keyTypes.equals(src.keyTypes) || !first.aggregates.equals(src.aggregates)) {
+                throw new IllegalArgumentException("cannot combine aggregations of different keys or aggregates");
+            }
+            members[s] = src.groupsOf(part, parts);
+            total += members[s].length;
+        }
+        HashAggregation out = new HashAggregation(first.keyTypes, first.aggregates);
+        int expected = (int) Math.min(1 << 30, total);
+        out.table.presize(first.table, expected);
+        out.ensureCapacity(expected);
+        for (int s = 0; s < sources.size(); s++) {
+            out.absorb(sources.get(s), members[s], members[s].length);
+        }
+        return out;
+    }
+
+    /** The ids of this state's groups in one hash partition, in first-seen order. */
+    private int[] groupsOf(int part, int parts) {
+        int groups = table.groupCount();
+        if (parts == 1) {
+            int[] all = new int[groups];
+            for (int g = 0; g < groups; g++) {
+                all[g] = g;
+            }
+            return all;
+        }
+        int n = 0;
+        for (int g = 0; g < groups; g++) {
+            if (KeyHash.partition(table.groupHash(g), parts) == part) {
+                n++;
+            }
+        }
+        int[] out = new int[n];
+        int k = 0;
+        for (int g = 0; g < groups && k < n; g++) {
+            if (KeyHash.partition(table.groupHash(g), parts) == part) {
+                out[k++] = g;
+            }
+        }
+        return out;
+    }
+
     /** Merges another partial state of the same keys and aggregates into this one. */
     public void combine(HashAggregation other) {
         if (!keyTypes.equals(other.keyTypes) || !aggregates.equals(other.aggregates)) {
