@@ -38,9 +38,17 @@ public final class ParallelConfig {
      * runtime statistics the decision used (empty when none). {@code elastic}: a sequential
      * pipeline that may fan out once its first morsels show how much work is left.
      */
-    public record Decision(boolean parallel, int dop, String reason, String statistics, boolean elastic) {
+    public record Decision(boolean parallel, int dop, String reason, java.util.function.Supplier<String> statisticsText,
+                           boolean elastic) {
+        private static final java.util.function.Supplier<String> NONE = () -> "";
+
         public Decision(boolean parallel, int dop, String reason) {
-            this(parallel, dop, reason, "", false);
+            this(parallel, dop, reason, NONE, false);
+        }
+
+        /** The runtime statistics the decision used, as EXPLAIN prints them (formatted only when asked). */
+        public String statistics() {
+            return statisticsText.get();
         }
 
         @Override
@@ -84,17 +92,19 @@ public final class ParallelConfig {
         if (statements > 1 && !estimated) {
             if (share < 2) {
                 return new Decision(false, 1, statements + " statements running share the " + settings.parallelism()
-                        + " workers", "", false);
+                        + " workers", Decision.NONE, false);
             }
             dop = Math.min(dop, share);
         }
         long t = configured;
         String which = name + " threshold " + configured;
-        String used = "";
+        java.util.function.Supplier<String> used = Decision.NONE;
         if (settings.adaptive()) {
             int statsDop = dop > 1 ? dop : Math.min(settings.parallelism(), 2);
-            long breakEven = stats.breakEvenRows(kind, statsDop);
-            used = statistics(kind, statsDop, breakEven);
+            RuntimeStats.Fit s = stats.sequential(kind);
+            RuntimeStats.Fit p = stats.parallel(kind, statsDop);
+            long breakEven = RuntimeStats.breakEven(s, p);
+            used = () -> statistics(kind, statsDop, s, p, breakEven);
             if (breakEven >= 0) {
                 long low = configured / BOUND;
                 long high = configured > Long.MAX_VALUE / BOUND ? Long.MAX_VALUE : configured * BOUND;
@@ -113,9 +123,7 @@ public final class ParallelConfig {
         return new Decision(dop > 1, dop, rows + " >= " + which, used, false);
     }
 
-    private String statistics(OperationKind kind, int dop, long breakEven) {
-        RuntimeStats.Fit s = stats.sequential(kind);
-        RuntimeStats.Fit p = stats.parallel(kind, dop);
+    private static String statistics(OperationKind kind, int dop, RuntimeStats.Fit s, RuntimeStats.Fit p, long breakEven) {
         if (s == null && p == null) {
             return "no runtime statistics for " + kind.name().toLowerCase() + " pipelines yet";
         }

@@ -151,8 +151,11 @@ public final class RuntimeStats {
      * of one size would pass for a cost per row). Long.MAX_VALUE: parallel never pays.
      */
     public synchronized long breakEvenRows(OperationKind kind, int dop) {
-        Fit s = sequential(kind);
-        Fit p = parallel(kind, dop);
+        return breakEven(sequential(kind), parallel(kind, dop));
+    }
+
+    /** {@link #breakEvenRows} from two fits (either may be null). */
+    static long breakEven(Fit s, Fit p) {
         if (s == null || p == null || s.samples() < MIN_SAMPLES || p.samples() < MIN_SAMPLES || !s.varied() || !p.varied()) {
             return -1;
         }
