@@ -159,6 +159,12 @@ public record MuruSettings(int morselRows, int parallelism, int aggregatePartiti
                 sortThreshold, joinThreshold, adaptive, statementTimeout, bytes, globalMemoryLimit, config);
     }
 
+    /** Aggregate actors per parallel aggregation; 0 means the parallelism. */
+    public MuruSettings withAggregatePartitions(int partitions) {
+        return new MuruSettings(morselRows, parallelism, partitions, scanThreshold, aggregateThreshold,
+                sortThreshold, joinThreshold, adaptive, statementTimeout, queryMemoryLimit, globalMemoryLimit, config);
+    }
+
     /** The most all queries of the engine together may reserve. */
     public MuruSettings withGlobalMemoryLimit(long bytes) {
         return new MuruSettings(morselRows, parallelism, aggregatePartitions, scanThreshold, aggregateThreshold,

@@ -120,9 +120,7 @@ public final class SessionSettings {
             case STATEMENT_TIMEOUT:
                 return c.withStatementTimeout(duration(value));
             case AGGREGATE_PARTITIONS:
-                return new MuruSettings(c.morselRows(), c.parallelism(), (int) positive(value, s, 0, 4096),
-                        c.scanThreshold(), c.aggregateThreshold(), c.sortThreshold(), c.joinThreshold(), c.adaptive(),
-                        c.statementTimeout(), c.queryMemoryLimit(), c.globalMemoryLimit(), c.config());
+                return c.withAggregatePartitions((int) positive(value, s, 0, 4096));
             default:
                 throw new IllegalStateException(s.key);
         }
