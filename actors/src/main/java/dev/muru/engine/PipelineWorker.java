@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One worker of a pipeline: pulls morsels from the shared {@link MorselDispatcher} and runs
  * the fused steps and sink on each. It works in slices and messages itself between them, so
  * it stays responsive to stop and shares its thread fairly. At the end it reports its sink
- * to the coordinator; a partial aggregate goes, partitioned by key hash, to the combiners.
+ * to the coordinator; a partial aggregate goes whole to every combiner, and each takes its
+ * key-hash partition of the groups.
  * Before its sink's state grows past what it reserved, it reserves more from the query's
  * memory; when that fails while other workers of the pipeline still run, it degrades by
  * stopping early (its state is complete for the morsels it took), else it fails the query.
@@ -126,40 +127,64 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
     }
 
     /**
-     * Keeps the reservation ahead of the sink's state. False: the query's memory is short and
-     * this worker degrades (stops taking morsels, only between morsels) because others of the
-     * pipeline still run; otherwise a failed reservation fails the query with MEMORY_LIMIT.
+     * Keeps the reservation ahead of the sink's state: the state times its headroom, plus half
+     * as much again (64 KB to the chunk) for the next morsels. When that margin cannot be had
+     * between morsels, or the state itself cannot be covered inside one, a worker degrades if
+     * another worker of the pipeline goes on: it counts what its state holds and stops taking
+     * morsels (false), so fewer states grow. The last worker never degrades: when even its
+     * state cannot be covered, the statement fails with MEMORY_LIMIT.
      */
-    private boolean reserve(boolean mayDegrade) {
+    private boolean reserve(boolean betweenMorsels) {
+        if (degraded && betweenMorsels) {
+            return false;
+        }
         long bytes = driver.sink().estimatedBytes() * headroom;
         if (bytes <= reserved) {
             return true;
         }
-        // Ahead by half the state (at least 64 KB, at most the chunk): few calls, little idle reservation.
-        long ask = bytes - reserved + Math.max(64L << 10, Math.min(chunk, bytes / 2));
-        if (memory.tryReserve(ask)) {
-            reserved += ask;
+        long wanted = bytes + Math.max(64L << 10, Math.min(chunk, bytes / 2));
+        if (memory.tryReserve(wanted - reserved)) {
+            reserved = wanted;
             return true;
+        }
+        if (betweenMorsels && degrade()) {
+            return false;
         }
         if (memory.tryReserve(bytes - reserved)) {
             reserved = bytes;
             return true;
         }
-        if (mayDegrade && active.get() > 1) {
-            // Only what exists is counted: this worker stops, so its state no longer grows.
-            long exists = driver.sink().estimatedBytes();
-            if (exists > reserved) {
-                memory.force(exists - reserved);
-                reserved = exists;
-            }
-            degraded = true;
-            return false;
+        // Inside a morsel: finish it (the rows are in the state already), then stop.
+        if (!degraded && degrade()) {
+            return true;
         }
         throw memory.limitError(bytes - reserved, sinkName);
     }
 
+    /** Stops this worker after its current morsel, unless it is the pipeline's last one. */
+    private boolean degrade() {
+        // Leaving atomically: two workers must never both leave the morsels behind.
+        int a = active.get();
+        while (a > 1 && !active.compareAndSet(a, a - 1)) {
+            a = active.get();
+        }
+        if (a <= 1) {
+            return false;
+        }
+        degraded = true;
+        // Only what exists is counted: this worker stops, so its state no longer grows.
+        long exists = driver.sink().estimatedBytes();
+        if (exists > reserved) {
+            memory.force(exists - reserved);
+            reserved = exists;
+        }
+        return true;
+    }
+
     private Behavior<Command> finish() {
-        active.decrementAndGet();
+        if (!degraded) {
+            active.decrementAndGet();
+        }
         if (combiners.isEmpty()) {
             coordinator.tell(new QueryCoordinator.WorkerFinished(pipeline, index, driver.sink(), driver.rowsIn(),
                     driver.rowsOut(), busyNanos, driver.stepRows(), driver.stepNanos(), driver.sinkNanos(), reserved,

@@ -7,6 +7,7 @@ import dev.muru.core.MuruException;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -65,6 +66,37 @@ class MemoryLimitTest {
                 assertEquals(0, muru.memoryReserved());
             }
         }
+    }
+
+    /**
+     * Near the limit, workers of a parallel aggregation may degrade (stop early and hand in
+     * their state): whatever the limit, a statement either fails with MEMORY_LIMIT or gives the
+     * exact answer, never a partial one.
+     */
+    @Test
+    void nearTheLimitAnAnswerIsExactOrAnError() {
+        int ok = 0;
+        for (long limit : new long[]{10_000_000, 30_000_000, 40_000_000, 50_000_000, 60_000_000, 400_000_000}) {
+            MuruSettings s = MuruSettings.load().withMorselRows(4096).withParallelism(2).withThreshold(0)
+                    .withQueryMemoryLimit(limit);
+            try (Muru muru = Muru.start(s)) {
+                load(muru);
+                muru.execute("CREATE TABLE k (id BIGINT)");
+                muru.execute("INSERT INTO k SELECT a.id * 1000 + b.id FROM t a, t b WHERE a.id < 400");
+                try {
+                    var r = muru.query("SELECT COUNT(*), SUM(c), MIN(c), MAX(c) FROM (SELECT id, COUNT(*) AS c FROM k GROUP BY id) g");
+                    Object[] row = r.rows().get(0);
+                    assertEquals(List.of(400_000L, 400_000L, 1L, 1L), java.util.Arrays.stream(row)
+                            .map(v -> ((Number) v).longValue()).toList(), "limit " + limit);
+                    ok++;
+                } catch (MuruException e) {
+                    assertEquals(ErrorCode.MEMORY_LIMIT, e.code(), e.getMessage());
+                    assertTrue(limit < 400_000_000, "the largest limit fits: " + e.getMessage());
+                }
+                assertEquals(0, muru.memoryReserved());
+            }
+        }
+        assertTrue(ok >= 1 && ok < 6, ok + " of 6 limits succeeded; 10 MB must fail and 400 MB succeed");
     }
 
     @Test

@@ -67,49 +67,10 @@ public final class HashAggregation {
     }
 
     /**
-     * Splits the groups into {@code parts} new states by key hash; the same key lands in the
-     * same part index in every instance. Without keys the single group goes to part 0 and the
-     * other parts hold an empty group. This state is left unchanged.
-     */
-    public HashAggregation[] partition(int parts) {
-        if (parts < 1) {
-            throw new IllegalArgumentException("parts must be at least 1, got " + parts);
-        }
-        int groups = table.groupCount();
-        int[] partOf = new int[groups];
-        int[] starts = new int[parts + 1];
-        for (int g = 0; g < groups; g++) {
-            partOf[g] = KeyHash.partition(table.groupHash(g), parts);
-            starts[partOf[g] + 1]++;
-        }
-        for (int p = 0; p < parts; p++) {
-            starts[p + 1] += starts[p];
-        }
-        // Counting sort of the group ids by part, keeping each part's groups in first-seen order.
-        int[] members = new int[groups];
-        int[] fill = starts.clone();
-        for (int g = 0; g < groups; g++) {
-            members[fill[partOf[g]]++] = g;
-        }
-        HashAggregation[] out = new HashAggregation[parts];
-        for (int p = 0; p < parts; p++) {
-            out[p] = new HashAggregation(keyTypes, aggregates);
-            int n = starts[p + 1] - starts[p];
-            // Sized up front: a part is filled once, so doubling would only make garbage.
-            out[p].table.presize(table, n);
-            out[p].ensureCapacity(n);
-            int[] srcGids = new int[n];
-            System.arraycopy(members, starts[p], srcGids, 0, n);
-            out[p].absorb(this, srcGids, n);
-        }
-        return out;
-    }
-
-    /**
-     * One partition (of {@code parts}, by key hash as {@link #partition} splits) of all the
-     * sources' groups, combined into a new state sized once. The sources are only read, so the
-     * owners of the other partitions may build theirs from the same sources at the same time,
-     * and no source is copied into parts first.
+     * One partition (of {@code parts}, by key hash: a key lands in the same partition whichever
+     * state holds it) of all the sources' groups, combined into a new state sized once. The
+     * sources are only read, so the owners of the other partitions may build theirs from the
+     * same sources at the same time, and no source is copied into parts first.
      */
     public static HashAggregation combinePartition(List<HashAggregation> sources, int part, int parts) {
         HashAggregation first = sources.get(0);

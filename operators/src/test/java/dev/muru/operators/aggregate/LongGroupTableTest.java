@@ -92,12 +92,10 @@ class LongGroupTableTest {
         b[1000] = 1L << 50;
         narrow.add(new Morsel(new ColumnVector[]{new LongVector(DataType.BIGINT, a, null)}, a.length));
         wide.add(new Morsel(new ColumnVector[]{new LongVector(DataType.BIGINT, b, null)}, b.length));
-        HashAggregation[] pa = narrow.partition(4);
-        HashAggregation[] pb = wide.partition(4);
         long total = 0;
         for (int p = 0; p < 4; p++) {
-            pa[p].combine(pb[p]);
-            for (Morsel m : pa[p].finish(4096)) {
+            HashAggregation part = HashAggregation.combinePartition(List.of(narrow, wide), p, 4);
+            for (Morsel m : part.finish(4096)) {
                 for (Object[] row : m.rows()) {
                     long expected = (Long) row[0] == 1L << 50 ? 1 : 2;
                     assertEquals(expected, row[1]);

@@ -129,27 +129,25 @@ class PartitionCombineTest {
         assertMatches(expected, VectorFixtures.rows(single.finish(97)), k, "single");
 
         int parts = 4;
-        HashAggregation[][] partitioned = new HashAggregation[3][];
+        List<HashAggregation> workers = new ArrayList<>();
         for (int w = 0; w < 3; w++) {
             HashAggregation worker = new HashAggregation(keyTypes, specs);
             for (int m = w; m < all.size(); m += 3) {
                 worker.add(all.get(m));
             }
             int before = worker.groupCount();
-            partitioned[w] = worker.partition(parts);
             int sum = 0;
-            for (HashAggregation p : partitioned[w]) {
-                sum += k == 0 ? 0 : p.groupCount();
+            for (int p = 0; p < parts; p++) {
+                sum += k == 0 ? 0 : HashAggregation.combinePartition(List.of(worker), p, parts).groupCount();
             }
-            assertEquals(k == 0 ? 0 : before, sum, "partition keeps every group once");
-            assertEquals(before, worker.groupCount(), "partition leaves the source unchanged");
+            assertEquals(k == 0 ? 0 : before, sum, "the partitions hold every group once");
+            assertEquals(before, worker.groupCount(), "partitioning leaves the source unchanged");
+            workers.add(worker);
         }
         List<Object[]> combined = new ArrayList<>();
         Set<List<Object>> seenKeys = new HashSet<>();
         for (int p = 0; p < parts; p++) {
-            HashAggregation target = partitioned[0][p];
-            target.combine(partitioned[1][p]);
-            target.combine(partitioned[2][p]);
+            HashAggregation target = HashAggregation.combinePartition(workers, p, parts);
             List<Object[]> rowsOfPart = VectorFixtures.rows(target.finish(50));
             if (k == 0 && p > 0) {
                 continue;
