@@ -30,6 +30,7 @@ public final class MuruMain {
     private static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
     static final String USAGE = String.join("\n",
             "usage: muru shell [--demo[=SF]] [--mode table|csv|json] [-c SQL]",
+            "       muru sqllogictest [--mode sequential|parallel] [--verbose] FILE|DIR...",
             "       muru --help",
             "",
             "  shell          SQL shell; interactive on a terminal, else runs the SQL read from stdin",
@@ -37,6 +38,8 @@ public final class MuruMain {
             "  --mode MODE    output format: table (default), csv (RFC 4180, NULL as an empty field)",
             "                 or json (one array of row objects per statement)",
             "  -c SQL         run SQL (one or more statements ended by ;) and exit",
+            "  sqllogictest   run SQLite sqllogictest scripts (as engine postgresql), each file in a",
+            "                 fresh engine; one line per file, a total line, exit 1 if any record failed",
             "",
             "Without a terminal, results go to stdout and errors, with their code, to stderr; the",
             "exit status is 1 if any statement failed. In csv and json modes only result rows are",
@@ -67,6 +70,10 @@ public final class MuruMain {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
             System.out.println(USAGE);
             return 0;
+        }
+        if (args.length > 0 && args[0].equals("sqllogictest")) {
+            return dev.muru.server.sqllogictest.SltCommand.run(java.util.Arrays.asList(args).subList(1, args.length),
+                    System.out, System.err);
         }
         Options options;
         try {
