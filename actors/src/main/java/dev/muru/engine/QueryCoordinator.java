@@ -250,7 +250,28 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             BoundStatement.CreateTable c = (BoundStatement.CreateTable) bound;
             kind = "CREATE TABLE";
             getContext().ask(CatalogReply.class, catalog, ASK_TIMEOUT,
-                    r -> new Catalog.CreateTable(c.name(), c.schema(), c.ifNotExists(), r), CatalogAnswered::new);
+                    r -> new Catalog.CreateTable(c.name(), c.schema(), c.ifNotExists(), keys(c.keys()), r), CatalogAnswered::new);
+            return this;
+        }
+        if (bound instanceof BoundStatement.CreateIndex) {
+            BoundStatement.CreateIndex c = (BoundStatement.CreateIndex) bound;
+            kind = "CREATE INDEX";
+            getContext().ask(CatalogReply.class, catalog, ASK_TIMEOUT,
+                    r -> new Catalog.CreateIndex(c.name(), c.table(), c.columns(), c.unique(), c.ifNotExists(), r),
+                    CatalogAnswered::new);
+            return this;
+        }
+        if (bound instanceof BoundStatement.DropIndex) {
+            BoundStatement.DropIndex d = (BoundStatement.DropIndex) bound;
+            kind = "DROP INDEX";
+            getContext().ask(CatalogReply.class, catalog, ASK_TIMEOUT, r -> new Catalog.DropIndex(d.name(), d.ifExists(), r),
+                    CatalogAnswered::new);
+            return this;
+        }
+        if (bound instanceof BoundStatement.Reindex) {
+            kind = "REINDEX";
+            getContext().ask(CatalogReply.class, catalog, ASK_TIMEOUT,
+                    r -> new Catalog.Reindex(((BoundStatement.Reindex) bound).name(), r), CatalogAnswered::new);
             return this;
         }
         if (bound instanceof BoundStatement.CreateView) {
@@ -298,6 +319,14 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             return reply(explainResult(ExplainFormatter.format(logical, p, decisions, null, settings)));
         }
         return execute(p, morsels -> reply(explainResult(ExplainFormatter.format(logical, p, null, stats, settings))));
+    }
+
+    private static List<java.util.Map.Entry<String, int[]>> keys(List<BoundStatement.Key> keys) {
+        List<java.util.Map.Entry<String, int[]>> out = new ArrayList<>();
+        for (BoundStatement.Key k : keys) {
+            out.add(java.util.Map.entry(k.name(), k.columns()));
+        }
+        return out;
     }
 
     /** SHOW name: one column named after the setting; SHOW ALL: name, setting, description. */

@@ -33,6 +33,10 @@ public enum ErrorCode {
     SUBQUERY_COLUMN_COUNT("42601"),
     SET_OPERATION_MISMATCH("42601"),
     INVALID_SETTING("22023"),
+    UNIQUE_VIOLATION("23505"),
+    INVALID_TABLE_DEFINITION("42P16"),
+    UNDEFINED_INDEX("42704"),
+    DUPLICATE_INDEX("42P07"),
     /** A positional parameter ({@code ?}) has no value or one of a Java class with no SQL type, or a value has no {@code ?}. */
     INVALID_PARAMETER("22023"),
     QUERY_CANCELLED("57014"),

@@ -77,13 +77,47 @@ final class AstBuilder extends MuruSqlBaseVisitor<Object> {
 
     @Override
     public Statement visitCreateTable(CreateTableContext ctx) {
-        List<Statement.ColumnDef> columns = ctx.columnDefinition().stream().map(this::columnDef).toList();
-        return new Statement.CreateTable(identifier(ctx.identifier()), ctx.EXISTS() != null, columns, pos(ctx));
+        List<Statement.ColumnDef> columns = new java.util.ArrayList<>();
+        List<Statement.KeyDef> keys = new java.util.ArrayList<>();
+        for (TableElementContext e : ctx.tableElement()) {
+            if (e.columnDefinition() != null) {
+                ColumnDefinitionContext c = e.columnDefinition();
+                String name = identifier(c.identifier());
+                boolean notNull = false;
+                for (ColumnConstraintContext k : c.columnConstraint()) {
+                    if (k instanceof NotNullConstraintContext) {
+                        notNull = true;
+                    } else if (k instanceof PrimaryKeyConstraintContext || k instanceof UniqueConstraintContext) {
+                        boolean primary = k instanceof PrimaryKeyConstraintContext;
+                        notNull |= primary;
+                        keys.add(new Statement.KeyDef(primary, List.of(name), pos(k)));
+                    }
+                }
+                columns.add(new Statement.ColumnDef(name, typeName(c.typeName()), notNull, pos(c)));
+            } else {
+                TableConstraintContext t = e.tableConstraint();
+                keys.add(new Statement.KeyDef(t.PRIMARY() != null,
+                        t.identifier().stream().map(AstBuilder::identifier).toList(), pos(t)));
+            }
+        }
+        return new Statement.CreateTable(identifier(ctx.identifier()), ctx.EXISTS() != null, columns, keys, pos(ctx));
     }
 
-    private Statement.ColumnDef columnDef(ColumnDefinitionContext ctx) {
-        return new Statement.ColumnDef(identifier(ctx.identifier()), typeName(ctx.typeName()), ctx.NOT() != null,
-                pos(ctx));
+    @Override
+    public Statement visitCreateIndex(CreateIndexContext ctx) {
+        return new Statement.CreateIndex(identifier(ctx.identifier(0)), identifier(ctx.identifier(1)),
+                ctx.indexColumn().stream().map(c -> identifier(c.identifier())).toList(), ctx.UNIQUE() != null,
+                ctx.EXISTS() != null, pos(ctx));
+    }
+
+    @Override
+    public Statement visitDropIndex(DropIndexContext ctx) {
+        return new Statement.DropIndex(identifier(ctx.identifier()), ctx.EXISTS() != null, pos(ctx));
+    }
+
+    @Override
+    public Statement visitReindex(ReindexContext ctx) {
+        return new Statement.Reindex(ctx.identifier() == null ? null : identifier(ctx.identifier()), pos(ctx));
     }
 
     @Override

@@ -14,6 +14,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -29,8 +31,35 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
     public sealed interface Command {
     }
 
-    public record CreateTable(String name, Schema schema, boolean ifNotExists, ActorRef<CatalogReply> replyTo)
-            implements Command {
+    /** {@code uniqueKeys}: the table's PRIMARY KEY and UNIQUE constraints, by name, as column positions. */
+    public record CreateTable(String name, Schema schema, boolean ifNotExists, List<Map.Entry<String, int[]>> uniqueKeys,
+                              ActorRef<CatalogReply> replyTo) implements Command {
+        public CreateTable(String name, Schema schema, boolean ifNotExists, ActorRef<CatalogReply> replyTo) {
+            this(name, schema, ifNotExists, List.of(), replyTo);
+        }
+    }
+
+    /** An index: kept by name; a unique one makes the table's store enforce its columns' uniqueness. */
+    public record CreateIndex(String name, String table, int[] columns, boolean unique, boolean ifNotExists,
+                              ActorRef<CatalogReply> replyTo) implements Command {
+    }
+
+    public record DropIndex(String name, boolean ifExists, ActorRef<CatalogReply> replyTo) implements Command {
+    }
+
+    /** REINDEX [name]: nothing to rebuild; checks that the index or table exists. */
+    public record Reindex(String name, ActorRef<CatalogReply> replyTo) implements Command {
+    }
+
+    private record IndexDefinition(String name, String table, int[] columns, boolean unique) {
+    }
+
+    /** A unique index's store answered; the index is registered only if it succeeded. */
+    private record IndexChecked(IndexDefinition index, TableStore.WriteResult result, Throwable error,
+                                ActorRef<CatalogReply> replyTo) implements Command {
+    }
+
+    private record IndexDropped(String name, ActorRef<CatalogReply> replyTo) implements Command {
     }
 
     public record DropTable(String name, boolean ifExists, ActorRef<CatalogReply> replyTo) implements Command {
@@ -63,6 +92,8 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
     private final AtomicReference<CatalogView> published;
     private CatalogView view;
     private long spawned;
+    /** Indexes by lower-case name; a name is taken while its unique index is being checked. */
+    private final Map<String, IndexDefinition> indexes = new java.util.HashMap<>();
 
     public static Behavior<Command> create(int rowGroupRows) {
         return create(rowGroupRows, new AtomicReference<>(CatalogView.EMPTY));
@@ -91,6 +122,14 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
                 .onMessage(DropTable.class, this::onDrop)
                 .onMessage(CreateView.class, this::onCreateView)
                 .onMessage(DropView.class, this::onDropView)
+                .onMessage(CreateIndex.class, this::onCreateIndex)
+                .onMessage(IndexChecked.class, this::onIndexChecked)
+                .onMessage(DropIndex.class, this::onDropIndex)
+                .onMessage(IndexDropped.class, d -> {
+                    d.replyTo().tell(new Done("DROP INDEX", view));
+                    return this;
+                })
+                .onMessage(Reindex.class, this::onReindex)
                 .onMessage(GetView.class, msg -> {
                     msg.replyTo().tell(view);
                     return this;
@@ -122,7 +161,7 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
         TableHandle handle = new TableHandle(name, msg.schema());
         // A sequence number keeps actor names valid for any table name and unique across re-creates.
         ActorRef<TableStore.Command> store = getContext().spawn(
-                TableStore.create(name, msg.schema(), rowGroupRows, handle), "table-" + (++spawned));
+                TableStore.create(name, msg.schema(), rowGroupRows, handle, msg.uniqueKeys()), "table-" + (++spawned));
         handle.bindStore(store);
         publish(view.with(handle));
         return new Done("CREATE TABLE", view);
@@ -160,6 +199,7 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
             return this;
         }
         publish(view.without(msg.name()));
+        indexes.values().removeIf(i -> i.table().equalsIgnoreCase(msg.name()));
         // Running queries keep their snapshots; only further writes to the dropped table go nowhere.
         getContext().stop(handle.store());
         msg.replyTo().tell(new Done("DROP TABLE", view));
@@ -193,6 +233,70 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
         }
         publish(view.withoutView(msg.name()));
         msg.replyTo().tell(new Done("DROP VIEW", view));
+        return this;
+    }
+
+    private Behavior<Command> onCreateIndex(CreateIndex msg) {
+        String key = msg.name().toLowerCase(Locale.ROOT);
+        if (indexes.containsKey(key)) {
+            msg.replyTo().tell(msg.ifNotExists() ? new Done("index \"" + msg.name() + "\" already exists, skipped", view)
+                    : new Failed(new MuruException(ErrorCode.DUPLICATE_INDEX, "index \"" + msg.name() + "\" already exists")));
+            return this;
+        }
+        TableHandle handle = view.table(msg.table());
+        if (handle == null) {
+            msg.replyTo().tell(new Failed(new MuruException(ErrorCode.UNDEFINED_TABLE, "table \"" + msg.table() + "\" does not exist")));
+            return this;
+        }
+        IndexDefinition index = new IndexDefinition(msg.name(), msg.table(), msg.columns(), msg.unique());
+        indexes.put(key, index);
+        if (!msg.unique()) {
+            msg.replyTo().tell(new Done("CREATE INDEX", view));
+            return this;
+        }
+        getContext().ask(TableStore.WriteResult.class, handle.store(), java.time.Duration.ofMinutes(10),
+                r -> new TableStore.AddUniqueKey(msg.name(), msg.columns(), r),
+                (res, err) -> new IndexChecked(index, res, err, msg.replyTo()));
+        return this;
+    }
+
+    private Behavior<Command> onIndexChecked(IndexChecked c) {
+        MuruException error = c.error() != null ? asMuruException(new RuntimeException(c.error()))
+                : c.result() instanceof TableStore.WriteFailed f ? f.error() : null;
+        if (error != null) {
+            indexes.remove(c.index().name().toLowerCase(Locale.ROOT));
+            c.replyTo().tell(new Failed(error));
+        } else {
+            c.replyTo().tell(new Done("CREATE INDEX", view));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onDropIndex(DropIndex msg) {
+        IndexDefinition index = indexes.remove(msg.name().toLowerCase(Locale.ROOT));
+        if (index == null) {
+            msg.replyTo().tell(msg.ifExists() ? new Done("index \"" + msg.name() + "\" does not exist, skipped", view)
+                    : new Failed(new MuruException(ErrorCode.UNDEFINED_INDEX, "index \"" + msg.name() + "\" does not exist")));
+            return this;
+        }
+        TableHandle handle = view.table(index.table());
+        if (!index.unique() || handle == null) {
+            msg.replyTo().tell(new Done("DROP INDEX", view));
+            return this;
+        }
+        // Answered once the store has dropped the constraint, so the next INSERT no longer sees it.
+        getContext().ask(TableStore.WriteResult.class, handle.store(), java.time.Duration.ofMinutes(10),
+                r -> new TableStore.DropUniqueKey(index.name(), r), (res, err) -> new IndexDropped(index.name(), msg.replyTo()));
+        return this;
+    }
+
+    private Behavior<Command> onReindex(Reindex msg) {
+        if (msg.name() != null && !indexes.containsKey(msg.name().toLowerCase(Locale.ROOT)) && !view.contains(msg.name())) {
+            msg.replyTo().tell(new Failed(new MuruException(ErrorCode.UNDEFINED_INDEX,
+                    "index or table \"" + msg.name() + "\" does not exist")));
+        } else {
+            msg.replyTo().tell(new Done("REINDEX", view));
+        }
         return this;
     }
 

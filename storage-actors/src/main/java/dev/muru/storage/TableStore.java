@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -53,6 +54,17 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
             implements Command {
     }
 
+    /**
+     * Adds a unique constraint (CREATE UNIQUE INDEX) over the rows the table holds; fails with
+     * UNIQUE_VIOLATION, and changes nothing, if they already break it. Answers with 0 rows.
+     */
+    public record AddUniqueKey(String name, int[] columns, ActorRef<WriteResult> replyTo) implements Command {
+    }
+
+    /** Drops a unique constraint (DROP INDEX); answers with 0 rows. */
+    public record DropUniqueKey(String name, ActorRef<WriteResult> replyTo) implements Command {
+    }
+
     /** What a {@link Rewrite} produced: the table's new rows and the rows the statement affected. */
     public record Rewritten(List<Morsel> rows, long affected) {
     }
@@ -76,18 +88,30 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
 
     private final String name;
     private TableData data;
+    private UniqueKeys keys;
     private final TableHandle handle;
     private final Executor blocking;
 
     public static Behavior<Command> create(String name, Schema schema, int rowGroupRows, TableHandle handle) {
-        return Behaviors.setup(context -> new TableStore(context, name, schema, rowGroupRows, handle));
+        return create(name, schema, rowGroupRows, handle, List.of());
+    }
+
+    /** A store whose table has the given unique constraints (name and column positions) from the start. */
+    public static Behavior<Command> create(String name, Schema schema, int rowGroupRows, TableHandle handle,
+                                           List<Map.Entry<String, int[]>> uniqueKeys) {
+        return Behaviors.setup(context -> new TableStore(context, name, schema, rowGroupRows, handle, uniqueKeys));
     }
 
     private TableStore(ActorContext<Command> context, String name, Schema schema, int rowGroupRows,
-                       TableHandle handle) {
+                       TableHandle handle, List<Map.Entry<String, int[]>> uniqueKeys) {
         super(context);
         this.name = name;
         this.data = new TableData(schema, rowGroupRows);
+        List<UniqueKeys.Constraint> constraints = new java.util.ArrayList<>();
+        for (Map.Entry<String, int[]> k : uniqueKeys) {
+            constraints.add(new UniqueKeys.Constraint(k.getKey(), k.getValue()));
+        }
+        this.keys = new UniqueKeys(schema, constraints);
         this.handle = handle;
         this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
         handle.bindStore(context.getSelf());
@@ -102,6 +126,12 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
                 .onMessage(CopyParsed.class, this::onCopyParsed)
                 .onMessage(GetSnapshot.class, this::onGetSnapshot)
                 .onMessage(Rewrite.class, this::onRewrite)
+                .onMessage(AddUniqueKey.class, this::onAddUniqueKey)
+                .onMessage(DropUniqueKey.class, msg -> {
+                    keys.remove(msg.name());
+                    msg.replyTo().tell(new Written(0, data.snapshot()));
+                    return this;
+                })
                 .build();
     }
 
@@ -132,6 +162,16 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
         return this;
     }
 
+    private Behavior<Command> onAddUniqueKey(AddUniqueKey msg) {
+        try {
+            keys.add(new UniqueKeys.Constraint(msg.name(), msg.columns()), data.snapshot().morsels());
+            msg.replyTo().tell(new Written(0, data.snapshot()));
+        } catch (RuntimeException e) {
+            msg.replyTo().tell(new WriteFailed(asMuruException(e)));
+        }
+        return this;
+    }
+
     private Behavior<Command> onGetSnapshot(GetSnapshot msg) {
         msg.replyTo().tell(data.snapshot());
         return this;
@@ -151,8 +191,10 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
             }
             // A fresh store: the published snapshots keep the arrays they share with the old tail.
             TableData next = new TableData(data.schema(), data.rowGroupRows(), data.snapshot().version());
+            UniqueKeys nextKeys = keys.isEmpty() ? keys : keys.rebuilt(rows);
             TableSnapshot snapshot = next.append(rows);
             data = next;
+            keys = nextKeys;
             handle.publish(snapshot);
             msg.replyTo().tell(new Written(r.affected(), snapshot));
         } catch (RuntimeException | StackOverflowError e) {
@@ -165,7 +207,10 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
     private WriteResult write(List<Morsel> morsels) {
         try {
             long before = data.snapshot().rowCount();
+            // Checked before the append (which validates and may still fail), committed after it.
+            Map<String, List<Object>> added = keys.isEmpty() ? Map.of() : keys.check(morsels);
             TableSnapshot next = data.append(morsels);
+            keys.commit(added);
             handle.publish(next);
             return new Written(next.rowCount() - before, next);
         } catch (RuntimeException e) {

@@ -17,7 +17,11 @@ script
 statement
     : query                                                                  #selectStatement
     | CREATE TABLE (IF NOT EXISTS)? identifier
-        LPAREN columnDefinition (COMMA columnDefinition)* RPAREN             #createTable
+        LPAREN tableElement (COMMA tableElement)* RPAREN                     #createTable
+    | CREATE UNIQUE? INDEX (IF NOT EXISTS)? identifier ON identifier
+        LPAREN indexColumn (COMMA indexColumn)* RPAREN                       #createIndex
+    | DROP INDEX (IF EXISTS)? identifier                                     #dropIndex
+    | REINDEX identifier?                                                    #reindex
     | DROP TABLE (IF EXISTS)? identifier                                     #dropTable
     | CREATE (OR REPLACE)? VIEW identifier columnList? AS query               #createView
     | DROP VIEW (IF EXISTS)? identifier                                      #dropView
@@ -44,8 +48,28 @@ settingValue
     | (ON | TRUE | FALSE)                                                    #keywordSetting
     ;
 
+tableElement
+    : columnDefinition
+    | tableConstraint
+    ;
+
 columnDefinition
-    : identifier typeName (NOT NULL | NULL)?
+    : identifier typeName columnConstraint*
+    ;
+
+columnConstraint
+    : NOT NULL                                                               #notNullConstraint
+    | NULL                                                                   #nullConstraint
+    | PRIMARY KEY                                                            #primaryKeyConstraint
+    | UNIQUE                                                                 #uniqueConstraint
+    ;
+
+tableConstraint
+    : (PRIMARY KEY | UNIQUE) LPAREN identifier (COMMA identifier)* RPAREN
+    ;
+
+indexColumn
+    : identifier (ASC | DESC)?
     ;
 
 assignment
@@ -274,7 +298,7 @@ nonReserved
     : ANALYZE | CHARACTER | COPY | CSV | DATE | DAY | DAYS | DELIMITER | DOUBLE | EXPLAIN | EXTRACT
     | FIRST | FORMAT | HEADER | IF | LAST | MONTH | MONTHS | NULLS | PRECISION | ROW | ROWS
     | SUBSTRING | TRIM | VARYING | YEAR | YEARS | VIEW | REPLACE
-    | DEFAULT | RESET | SESSION | SHOW | TO
+    | DEFAULT | RESET | SESSION | SHOW | TO | INDEX | KEY | REINDEX
     ;
 
 ALL: 'ALL';
@@ -318,6 +342,11 @@ GROUP: 'GROUP';
 HAVING: 'HAVING';
 HEADER: 'HEADER';
 IF: 'IF';
+INDEX: 'INDEX';
+KEY: 'KEY';
+PRIMARY: 'PRIMARY';
+REINDEX: 'REINDEX';
+UNIQUE: 'UNIQUE';
 IN: 'IN';
 INNER: 'INNER';
 INSERT: 'INSERT';

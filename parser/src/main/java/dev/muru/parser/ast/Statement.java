@@ -6,11 +6,43 @@ import java.util.List;
 public sealed interface Statement {
     Position pos();
 
-    /** CREATE TABLE [IF NOT EXISTS] name (col type [NOT NULL | NULL], ...). */
-    record CreateTable(String name, boolean ifNotExists, List<ColumnDef> columns, Position pos) implements Statement {
+    /**
+     * CREATE TABLE [IF NOT EXISTS] name (col type [NOT NULL | NULL | PRIMARY KEY | UNIQUE]...,
+     * [PRIMARY KEY | UNIQUE] (cols)...); {@code keys}: its PRIMARY KEY and UNIQUE constraints.
+     */
+    record CreateTable(String name, boolean ifNotExists, List<ColumnDef> columns, List<KeyDef> keys, Position pos)
+            implements Statement {
         public CreateTable {
             columns = List.copyOf(columns);
+            keys = List.copyOf(keys);
         }
+
+        public CreateTable(String name, boolean ifNotExists, List<ColumnDef> columns, Position pos) {
+            this(name, ifNotExists, columns, List.of(), pos);
+        }
+    }
+
+    /** A PRIMARY KEY or UNIQUE constraint over columns. */
+    record KeyDef(boolean primary, List<String> columns, Position pos) {
+        public KeyDef {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (col [ASC | DESC], ...). */
+    record CreateIndex(String name, String table, List<String> columns, boolean unique, boolean ifNotExists, Position pos)
+            implements Statement {
+        public CreateIndex {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** DROP INDEX [IF EXISTS] name. */
+    record DropIndex(String name, boolean ifExists, Position pos) implements Statement {
+    }
+
+    /** REINDEX [name]: indexes need no rebuilding here; the statement checks the name. */
+    record Reindex(String name, Position pos) implements Statement {
     }
 
     record ColumnDef(String name, TypeName type, boolean notNull, Position pos) {

@@ -83,6 +83,22 @@ public final class Binder {
             Statement.DropTable d = (Statement.DropTable) statement;
             return new BoundStatement.DropTable(d.name(), d.ifExists());
         }
+        if (statement instanceof Statement.CreateIndex) {
+            Statement.CreateIndex c = (Statement.CreateIndex) statement;
+            TableInfo t = catalog.table(c.table());
+            if (t == null) {
+                throw ExpressionBinder.error(ErrorCode.UNDEFINED_TABLE, "table \"" + c.table() + "\" does not exist", c.pos());
+            }
+            return new BoundStatement.CreateIndex(c.name(), t.name(), keyColumns(t.schema(), c.columns(), t.name(), c.pos()),
+                    c.unique(), c.ifNotExists());
+        }
+        if (statement instanceof Statement.DropIndex) {
+            Statement.DropIndex d = (Statement.DropIndex) statement;
+            return new BoundStatement.DropIndex(d.name(), d.ifExists());
+        }
+        if (statement instanceof Statement.Reindex) {
+            return new BoundStatement.Reindex(((Statement.Reindex) statement).name());
+        }
         if (statement instanceof Statement.CreateView) {
             return createView((Statement.CreateView) statement);
         }
@@ -344,7 +360,40 @@ public final class Binder {
             }
             cols.add(new Column(d.name(), TypeNames.resolve(d.type()), !d.notNull()));
         }
-        return new BoundStatement.CreateTable(c.name(), new Schema(cols), c.ifNotExists());
+        Schema schema = new Schema(cols);
+        List<BoundStatement.Key> keys = new ArrayList<>();
+        boolean primary = false;
+        for (Statement.KeyDef k : c.keys()) {
+            if (k.primary() && primary) {
+                throw ExpressionBinder.error(ErrorCode.INVALID_TABLE_DEFINITION, "multiple primary keys for table \""
+                        + c.name() + "\" are not allowed", k.pos());
+            }
+            primary |= k.primary();
+            int[] columns = keyColumns(schema, k.columns(), c.name(), k.pos());
+            if (k.primary()) {
+                // A primary key's columns are NOT NULL, also when named in a table constraint.
+                for (int col : columns) {
+                    Column old = cols.get(col);
+                    cols.set(col, new Column(old.name(), old.type(), false));
+                }
+            }
+            keys.add(new BoundStatement.Key(k.primary() ? c.name() + "_pkey" : c.name() + "_" + String.join("_", k.columns())
+                    + "_key", columns));
+        }
+        return new BoundStatement.CreateTable(c.name(), new Schema(cols), c.ifNotExists(), keys);
+    }
+
+    /** Positions of key columns in a table; an unknown name is an error at {@code pos}. */
+    private static int[] keyColumns(Schema schema, List<String> names, String table, Position pos) {
+        int[] out = new int[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = schema.indexOf(names.get(i));
+            if (out[i] < 0) {
+                throw ExpressionBinder.error(ErrorCode.UNDEFINED_COLUMN, "column \"" + names.get(i) + "\" of table \""
+                        + table + "\" does not exist", pos);
+            }
+        }
+        return out;
     }
 
     private int[] targetColumns(TableInfo t, List<String> columns, Position pos) {

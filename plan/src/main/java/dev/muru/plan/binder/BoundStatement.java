@@ -6,7 +6,24 @@ import dev.muru.plan.logical.LogicalPlan;
 /** A statement after name resolution and type checking. */
 public sealed interface BoundStatement {
 
-    record CreateTable(String name, Schema schema, boolean ifNotExists) implements BoundStatement {
+    /** {@code keys}: PRIMARY KEY and UNIQUE constraints, each a name and column positions. */
+    record CreateTable(String name, Schema schema, boolean ifNotExists, java.util.List<Key> keys) implements BoundStatement {
+        public CreateTable(String name, Schema schema, boolean ifNotExists) {
+            this(name, schema, ifNotExists, java.util.List.of());
+        }
+    }
+
+    /** A unique constraint: its name (PostgreSQL's: table_pkey, table_col_key) and columns. */
+    record Key(String name, int[] columns) {
+    }
+
+    record CreateIndex(String name, String table, int[] columns, boolean unique, boolean ifNotExists) implements BoundStatement {
+    }
+
+    record DropIndex(String name, boolean ifExists) implements BoundStatement {
+    }
+
+    record Reindex(String name) implements BoundStatement {
     }
 
     /** A checked view: its query bound fine; {@code columns} name its output. */
