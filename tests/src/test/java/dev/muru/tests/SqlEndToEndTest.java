@@ -136,6 +136,15 @@ class SqlEndToEndTest {
     }
 
     @Test
+    void unaryPlusIsTheIdentityOnAnyTypeAndMinusNeedsANumber() {
+        db.check("SELECT + s, + + k, - - k FROM small WHERE k = 1", db.rows("SELECT s, k, k FROM small WHERE k = 1")
+                .toArray(new String[0]));
+        dev.muru.core.MuruException e = org.junit.jupiter.api.Assertions.assertThrows(dev.muru.core.MuruException.class,
+                () -> db.sequential.query("SELECT - s FROM small"));
+        assertEquals(dev.muru.core.ErrorCode.DATATYPE_MISMATCH, e.code());
+    }
+
+    @Test
     void limitWithoutOrderReturnsExactlyThatMany() {
         assertEquals(7, db.rows("SELECT id FROM nums LIMIT 7").size());
         assertEquals(5, db.rows("SELECT id FROM nums WHERE id > 9995 LIMIT 100").size());

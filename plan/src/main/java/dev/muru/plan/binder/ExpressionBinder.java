@@ -197,7 +197,7 @@ final class ExpressionBinder {
         switch (u.operator()) {
             case NOT: return new Call(Function.NOT, List.of(boolArg(in, "NOT", u.pos())), DataType.BOOLEAN);
             case PLUS:
-                requireNumeric(in, "+", u.pos());
+                // Unary plus is the identity on any type, as in SQLite and MySQL (sqllogictest relies on it).
                 return in;
             case MINUS:
                 if (in.type().isNull()) {
