@@ -110,23 +110,22 @@ public final class Muru implements AutoCloseable {
         return defaultSession.submit(sql);
     }
 
-    long inlineRows() {
-        return inlineRows;
-    }
-
-    /** Runs a small query on the calling thread, or returns null to send it to the engine. */
-    static QueryResult inline(Muru muru, String sql, List<?> parameters, MuruSettings settings) {
-        if (muru.notInline.containsKey(sql)) {
+    /**
+     * Runs a small query on the calling thread in adaptive mode, or returns null to send it to
+     * the engine (see InlineRun).
+     */
+    QueryResult tryInline(String sql, List<?> parameters, MuruSettings settings) {
+        if (!settings.adaptive() || inlineRows <= 0 || notInline.containsKey(sql)) {
             return null;
         }
         try {
-            QueryResult r = dev.muru.engine.InlineRun.tryRun(muru.view.get(), sql, parameters, settings, muru.inlineRows);
+            QueryResult r = dev.muru.engine.InlineRun.tryRun(view.get(), sql, parameters, settings, inlineRows);
             if (r == null) {
                 // Remembered by text (bounded), so a repeated big statement is not planned twice.
-                if (muru.notInline.size() > 10_000) {
-                    muru.notInline.clear();
+                if (notInline.size() > 10_000) {
+                    notInline.clear();
                 }
-                muru.notInline.put(sql, Boolean.TRUE);
+                notInline.put(sql, Boolean.TRUE);
             }
             return r;
         } catch (MuruException e) {

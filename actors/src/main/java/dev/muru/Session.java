@@ -35,11 +35,9 @@ public final class Session {
     private QueryResult query(String sql, List<?> parameters) {
         MuruSettings s = settings.current();
         // Small queries run on this thread (see InlineRun); forced modes always use the actors.
-        if (s.adaptive() && muru.inlineRows() > 0) {
-            QueryResult r = Muru.inline(muru, sql, parameters, s);
-            if (r != null) {
-                return r;
-            }
+        QueryResult r = muru.tryInline(sql, parameters, s);
+        if (r != null) {
+            return r;
         }
         return Muru.await(queryAsync(sql, parameters, null), s.statementTimeout());
     }

@@ -133,8 +133,4 @@ public final class ParallelConfig {
                 + RuntimeStats.MIN_SAMPLES + " runs of varied sizes in each mode)"
                 : breakEven == Long.MAX_VALUE ? "; parallel never paid" : "; break-even " + breakEven + " rows");
     }
-
-    RuntimeStats stats() {
-        return stats;
-    }
 }
