@@ -174,13 +174,17 @@ public final class Muru implements AutoCloseable {
     }
 
     /**
-     * The result of a query as a stream of morsels. The statement runs when the stream is
-     * materialized; today its morsels are gathered before the first is emitted.
+     * The result of a query as a stream of morsels with backpressure: the statement runs when
+     * the stream is materialized, produces only as fast as the stream pulls, and is cancelled
+     * when the stream is.
      */
     public Source<Morsel, NotUsed> stream(String sql) {
-        return Source.lazyCompletionStageSource(() -> queryAsync(sql)
-                        .thenApply(r -> Source.from(r.morsels())))
-                .mapMaterializedValue(m -> NotUsed.getInstance());
+        return Source.fromGraph(new ResultSource(() -> defaultSession.open(sql)));
+    }
+
+    /** Starts a statement in the default session; its result streams through the cursor (see {@link Session#open}). */
+    public ResultCursor open(String sql, Object... parameters) {
+        return defaultSession.open(sql, parameters);
     }
 
     /** Appends morsels to a table atomically: the bulk-load path (demo data, importers). */

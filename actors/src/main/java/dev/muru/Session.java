@@ -1,6 +1,9 @@
 package dev.muru;
 
+import dev.muru.core.ErrorCode;
+import dev.muru.core.MuruException;
 import dev.muru.engine.MuruEngine;
+import dev.muru.engine.ResultChannel;
 import dev.muru.engine.SessionSettings;
 
 import java.util.Arrays;
@@ -62,6 +65,51 @@ public final class Session {
         return muru.ask(replyTo -> new MuruEngine.RunQuery(sql, parameters, settings, replyTo, queryId),
                 settings.current().statementTimeout());
     }
+
+    /**
+     * Starts a statement and returns its result as a cursor that streams with backpressure
+     * (the engine keeps at most a few morsels ahead of the reader). Errors surface from
+     * {@link ResultCursor#awaitReady()} or the cursor's reads.
+     */
+    public ResultCursor open(String sql, Object... parameters) {
+        return open(sql, Arrays.asList(parameters), null);
+    }
+
+    /**
+     * As {@link #open(String, Object...)}, with {@code timeout} (null: the session's
+     * statement_timeout; zero: none) for this statement only.
+     */
+    public ResultCursor open(String sql, List<?> parameters, java.time.Duration timeout) {
+        String id = muru.nextQueryId();
+        ResultChannel channel = new ResultChannel(RESULT_MORSELS_AHEAD);
+        MuruSettings s = settings.current();
+        try {
+            QueryResult r = timeout == null ? muru.tryInline(sql, parameters, s) : null;
+            if (r != null) {
+                channel.start(r.statementKind(), r.schema());
+                r.morsels().forEach(channel::offer);
+                channel.complete(r.statementKind(), r.schema(), r.updateCount(), r.elapsedNanos());
+                return new ResultCursor(id, channel);
+            }
+        } catch (MuruException e) {
+            channel.fail(e);
+            return new ResultCursor(id, channel);
+        }
+        java.time.Duration t = timeout != null ? timeout : s.statementTimeout();
+        muru.ask(replyTo -> new MuruEngine.RunQuery(sql, parameters, settings, replyTo, id, channel, timeout), t)
+                .whenComplete((result, error) -> {
+                    if (error != null) {
+                        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                                ? error.getCause() : error;
+                        channel.fail(cause instanceof MuruException ? (MuruException) cause
+                                : new MuruException(ErrorCode.INTERNAL_ERROR, "internal error: " + cause, cause));
+                    }
+                });
+        return new ResultCursor(id, channel);
+    }
+
+    /** Morsels the engine makes ahead of a cursor's reader before it waits for the reader. */
+    static final int RESULT_MORSELS_AHEAD = 4;
 
     /** The settings the next statement of this session runs with. */
     public MuruSettings settings() {

@@ -39,16 +39,23 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
 
     /**
      * Runs one SQL statement; the answer is a {@link QueryResponse}. {@code queryId} (null: none)
-     * names it for {@link CancelQuery}.
+     * names it for {@link CancelQuery}. With a {@code channel} the result streams through it
+     * with backpressure and the answer carries no rows; {@code timeout} (null: the session's)
+     * overrides the statement timeout.
      */
     public record RunQuery(String sql, List<?> parameters, SessionSettings session, ActorRef<QueryResponse> replyTo,
-                           String queryId) implements Command {
+                           String queryId, ResultChannel channel, Duration timeout) implements Command {
         public RunQuery(String sql, ActorRef<QueryResponse> replyTo) {
-            this(sql, List.of(), null, replyTo, null);
+            this(sql, List.of(), null, replyTo, null, null, null);
         }
 
         public RunQuery(String sql, ActorRef<QueryResponse> replyTo, String queryId) {
-            this(sql, List.of(), null, replyTo, queryId);
+            this(sql, List.of(), null, replyTo, queryId, null, null);
+        }
+
+        public RunQuery(String sql, List<?> parameters, SessionSettings session, ActorRef<QueryResponse> replyTo,
+                        String queryId) {
+            this(sql, parameters, session, replyTo, queryId, null, null);
         }
     }
 
@@ -150,7 +157,7 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
         QueryProgress p = new QueryProgress(q.queryId(), q.sql());
         ActorRef<QueryCoordinator.Command> coordinator = getContext().spawnAnonymous(
                 QueryCoordinator.create(new QueryCoordinator.Statement(q.sql(), q.parameters(),
-                        q.session() != null ? q.session() : defaultSession), q.replyTo(), catalog, view.get(), p, shared));
+                        q.session() != null ? q.session() : defaultSession, q.channel(), q.timeout()), q.replyTo(), catalog, view.get(), p, shared));
         getContext().watch(coordinator);
         waiting.put(coordinator.unsafeUpcast(), q.replyTo());
         if (q.queryId() != null) {

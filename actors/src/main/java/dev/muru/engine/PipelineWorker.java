@@ -39,7 +39,7 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
     /** Everything a worker needs besides its driver; shared by the workers of one pipeline. */
     record Shared(int pipeline, MorselDispatcher dispatcher, ActorRef<QueryCoordinator.Command> coordinator,
                   List<ActorRef<AggregateCombiner.Command>> combiners, AtomicBoolean cancelled, QueryMemory memory,
-                  AtomicInteger active, String sinkName, int headroom) {
+                  AtomicInteger active, String sinkName, int headroom, ResultChannel outlet) {
     }
 
     private final int pipeline;
@@ -54,6 +54,8 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
     private final String sinkName;
     private final int headroom;
     private final long chunk;
+    /** Where the last pipeline of a streamed result sends its rows (null: it keeps them). */
+    private final ResultChannel outlet;
     /** Whether to tell the coordinator how long the first slice took (a sequential pipeline may fan out). */
     private boolean reportSlice;
     private long busyNanos;
@@ -80,6 +82,7 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
         this.active = shared.active();
         this.sinkName = shared.sinkName();
         this.headroom = shared.headroom();
+        this.outlet = shared.outlet();
         // A probe can emit a great deal for one input morsel: reserve after every sink input.
         // Inside a morsel there is no way to stop without losing rows, so a failure there fails.
         driver.onSinkInput(() -> reserve(false));
@@ -96,6 +99,13 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
         long start = System.nanoTime();
         try {
             while (!cancelled.get()) {
+                if (outlet != null && !outlet.hasRoom() && !driver.satisfied()) {
+                    // Backpressure: the consumer is behind; wake when it takes a morsel.
+                    busyNanos += System.nanoTime() - start;
+                    ActorRef<Command> self = getContext().getSelf();
+                    outlet.whenRoom(() -> self.tell(new Continue()));
+                    return this;
+                }
                 Morsel m = driver.satisfied() ? null : dispatcher.next();
                 if (m == null) {
                     busyNanos += System.nanoTime() - start;

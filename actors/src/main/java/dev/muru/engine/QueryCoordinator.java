@@ -80,6 +80,10 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             implements Command {
     }
 
+    /** The result channel has room again for the next morsels of a finished result. */
+    private record Feed() implements Command {
+    }
+
     /** Stops the statement: every worker stops, and the client gets {@code error}. */
     public record Cancel(MuruException error) implements Command {
     }
@@ -130,16 +134,28 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     record EngineShared(RuntimeStats stats, MemoryBudget budget, java.util.concurrent.atomic.AtomicInteger running) {
     }
 
-    /** One statement to run: its text, the values of its {@code ?} parameters and its session. */
-    record Statement(String sql, List<?> parameters, SessionSettings session) {
+    /**
+     * One statement to run: its text, the values of its {@code ?} parameters, its session, the
+     * channel its result streams through (null: the reply carries it) and a timeout override.
+     */
+    record Statement(String sql, List<?> parameters, SessionSettings session, ResultChannel channel, Duration timeout) {
     }
 
     static Behavior<Command> create(Statement statement, ActorRef<MuruEngine.QueryResponse> replyTo,
                                     ActorRef<Catalog.Command> catalog, CatalogView view, QueryProgress progress,
                                     EngineShared shared) {
         return Behaviors.setup(ctx -> {
-            QueryCoordinator c = new QueryCoordinator(ctx, statement.sql(), replyTo, statement.session().current(),
-                    catalog, view, shared);
+            MuruSettings settings = statement.session().current();
+            if (statement.timeout() != null) {
+                settings = settings.withStatementTimeout(statement.timeout());
+            }
+            QueryCoordinator c = new QueryCoordinator(ctx, statement.sql(), replyTo, settings, catalog, view, shared);
+            c.channel = statement.channel();
+            if (c.channel != null) {
+                ActorRef<Command> self = ctx.getSelf();
+                c.channel.onCancel(() -> self.tell(new Cancel(new MuruException(ErrorCode.QUERY_CANCELLED,
+                        "the client closed the result of query " + progress.snapshot().queryId()))));
+            }
             c.parameters = statement.parameters();
             c.session = statement.session();
             c.progress = progress;
@@ -148,6 +164,9 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     }
 
     private QueryProgress progress;
+    private ResultChannel channel;
+    /** The last pipeline sends its rows straight into the channel. */
+    private boolean streamingLast;
     private List<?> parameters = List.of();
     private SessionSettings session;
 
@@ -176,6 +195,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
                 .onMessage(PartitionBuilt.class, this::onPartitionBuilt)
                 .onMessage(WorkerFailed.class, f -> fail(f.error()))
                 .onMessage(Cancel.class, c -> fail(c.error()))
+                .onMessage(Feed.class, f -> feeding != null && !replied ? feed() : this)
                 .onMessage(CatalogAnswered.class, this::onCatalog)
                 .onMessage(WriteAnswered.class, this::onWrite)
                 .onSignal(ChildFailed.class, f -> fail(f.getCause()))
@@ -426,6 +446,12 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             return replied ? Behaviors.stopped() : this;
         }
         Pipeline p = plan.pipelines().get(current);
+        streamingLast = current == plan.pipelines().size() - 1 && streams(p);
+        if (streamingLast) {
+            PipelineSink.Collect c = (PipelineSink.Collect) p.sink();
+            channel.start(kind, plan.outputSchema());
+            channel.slice(c.limit(), c.offset());
+        }
         List<Morsel> input = state.input(p);
         MorselDispatcher dispatcher = new MorselDispatcher(input);
         progress.started(p.id(), dispatcher);
@@ -460,7 +486,8 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         sharedCount = new AtomicLong();
         buildPartitions = d.parallel() ? settings.effectiveAggregatePartitions() : 1;
         workerShared = new PipelineWorker.Shared(p.id(), dispatcher, getContext().getSelf(), combiners, cancelled, memory,
-                new java.util.concurrent.atomic.AtomicInteger(d.dop()), sinkName(p.sink()), headroom(p.sink()));
+                new java.util.concurrent.atomic.AtomicInteger(d.dop()), sinkName(p.sink()), headroom(p.sink()),
+                streamingLast ? channel : null);
         pipelineStats.workers = d.dop();
         pipelineStats.actors = d.dop() + combiners.size();
         for (int w = 0; w < d.dop(); w++) {
@@ -473,8 +500,18 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     private int buildPartitions;
     private PipelineWorker.Shared workerShared;
 
+    /** Whether a pipeline's rows are the statement's result as they come, ready to stream. */
+    private boolean streams(Pipeline p) {
+        if (channel == null || !"SELECT".equals(kind) || !(p.sink() instanceof PipelineSink.Collect)) {
+            return false;
+        }
+        PipelineSink.Collect c = (PipelineSink.Collect) p.sink();
+        return c.unmatchedOf() < 0 && c.matchedOf() < 0 && !c.singleRow();
+    }
+
     private void spawnWorker(Pipeline p, int index, boolean reportSlice) {
-        PipelineDriver driver = new PipelineDriver(p.steps(), state.newSink(p, sharedCount, buildPartitions),
+        SinkState sink = streamingLast ? new ResultChannelSink(channel, 2 * channel.capacity() + settings.parallelism()) : state.newSink(p, sharedCount, buildPartitions);
+        PipelineDriver driver = new PipelineDriver(p.steps(), sink,
                 state::joinTable, settings.morselRows(), p.source().schema().types(), cancelled::get);
         getContext().watch(getContext().spawnAnonymous(PipelineWorker.create(index, workerShared, driver, reportSlice),
                 DispatcherSelector.fromConfig(WORKER_DISPATCHER)));
@@ -588,7 +625,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
             if (p.sink() instanceof PipelineSink.JoinBuild) {
                 return startBuilders(p);
             }
-            List<Morsel> out = state.output(p, finishedSinks, partitionOutputs);
+            List<Morsel> out = streamingLast ? List.of() : state.output(p, finishedSinks, partitionOutputs);
             PipelineStats st = stats.get(current);
             st.wallNanos = System.nanoTime() - pipelineStart;
             long bytes = 0;
@@ -692,6 +729,15 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     }
 
     private Behavior<Command> reply(QueryResult result) {
+        if (channel != null && !replied) {
+            // Streamed: the rows go through the channel as the consumer takes them.
+            leave();
+            if (!channel.started()) {
+                channel.start(result.statementKind(), result.schema());
+            }
+            feeding = result;
+            return feed();
+        }
         if (timeout != null) {
             timeout.cancel();
         }
@@ -704,6 +750,32 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         return Behaviors.stopped();
     }
 
+    /** A finished result that the channel takes morsel by morsel. */
+    private QueryResult feeding;
+    private int fed;
+
+    private Behavior<Command> feed() {
+        List<Morsel> morsels = feeding.morsels();
+        while (fed < morsels.size() && channel.wantsMore()) {
+            if (!channel.hasRoom()) {
+                ActorRef<Command> self = getContext().getSelf();
+                channel.whenRoom(() -> self.tell(new Feed()));
+                return this;
+            }
+            channel.offer(morsels.get(fed++));
+        }
+        if (timeout != null) {
+            timeout.cancel();
+        }
+        memory.close();
+        replied = true;
+        QueryResult r = feeding;
+        channel.complete(r.statementKind(), r.schema(), r.updateCount(), elapsed());
+        replyTo.tell(new MuruEngine.QuerySucceeded(new QueryResult(r.statementKind(), r.schema(), List.of(),
+                r.updateCount(), elapsed())));
+        return Behaviors.stopped();
+    }
+
     private Behavior<Command> fail(Throwable e) {
         cancelled.set(true);
         if (timeout != null) {
@@ -713,6 +785,9 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         leave();
         if (!replied) {
             replied = true;
+            if (channel != null) {
+                channel.fail(toMuruException(e));
+            }
             replyTo.tell(new MuruEngine.QueryFailed(toMuruException(e)));
         }
         return Behaviors.stopped();
