@@ -444,6 +444,46 @@ class JdbcStatementTest {
     }
 
     @Test
+    void positionQueriesReadAheadAcrossMorsels() throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
+            // 30,000 rows: more than one morsel of the default 16,384 rows.
+            try (ResultSet rs = s.executeQuery("SELECT a.n, b.n FROM big a, big b WHERE a.n < 20")) {
+                assertTrue(rs.isBeforeFirst());
+                assertEquals(0, rs.getRow());
+                long rows = 0;
+                long sum = 0;
+                int lastSeen = 0;
+                while (rs.next()) {
+                    rows++;
+                    assertEquals(rows, rs.getRow());
+                    sum += rs.getInt(1) * 1500L + rs.getInt(2);
+                    if (rs.isLast()) {
+                        lastSeen++;
+                        assertEquals(30_000, rows);
+                    }
+                }
+                assertEquals(30_000, rows);
+                assertEquals(1, lastSeen);
+                long expected = 0;
+                for (int a = 0; a < 20; a++) {
+                    for (int b = 0; b < 1500; b++) {
+                        expected += a * 1500L + b;
+                    }
+                }
+                assertEquals(expected, sum, "every row once, none lost to the read-ahead");
+                assertTrue(rs.isAfterLast());
+            }
+            try (ResultSet rs = s.executeQuery("SELECT n FROM big WHERE n < 0")) {
+                assertFalse(rs.isBeforeFirst(), "an empty result has no first row");
+                assertFalse(rs.next());
+                assertFalse(rs.isAfterLast());
+                assertThrows(SQLFeatureNotSupportedException.class, rs::previous);
+                assertThrows(SQLFeatureNotSupportedException.class, () -> rs.updateInt(1, 1));
+            }
+        }
+    }
+
+    @Test
     void autoCommitIsAlwaysOnAndSaysSo() throws SQLException {
         try (Connection c = DriverManager.getConnection(URL)) {
             assertTrue(c.getAutoCommit());
