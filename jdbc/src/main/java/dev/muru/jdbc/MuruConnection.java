@@ -378,12 +378,17 @@ public final class MuruConnection implements Connection {
         }
     }
 
-    /** Kept for the application to read back; the engine does not use it. */
-    @Override
-    public void setClientInfo(String name, String value) throws SQLClientInfoException {
+    /** setClientInfo reports failures as SQLClientInfoException, not as SQLException. */
+    private void checkOpenForClientInfo() throws SQLClientInfoException {
         if (closed) {
             throw new SQLClientInfoException("the connection is closed", SqlErrors.CONNECTION_DOES_NOT_EXIST, 0, Map.of());
         }
+    }
+
+    /** Kept for the application to read back; the engine does not use it. */
+    @Override
+    public void setClientInfo(String name, String value) throws SQLClientInfoException {
+        checkOpenForClientInfo();
         if (value == null) {
             clientInfo.remove(name);
         } else {
@@ -393,9 +398,7 @@ public final class MuruConnection implements Connection {
 
     @Override
     public void setClientInfo(Properties properties) throws SQLClientInfoException {
-        if (closed) {
-            throw new SQLClientInfoException("the connection is closed", SqlErrors.CONNECTION_DOES_NOT_EXIST, 0, Map.of());
-        }
+        checkOpenForClientInfo();
         clientInfo.clear();
         if (properties != null) {
             clientInfo.putAll(properties);
@@ -461,16 +464,13 @@ public final class MuruConnection implements Connection {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
         if (iface == Muru.class) {
             return iface.cast(muru);
         }
         if (iface == Session.class) {
             return iface.cast(session);
         }
-        throw new SQLException("MuruConnection does not wrap " + iface.getName());
+        return SqlErrors.unwrap(this, iface);
     }
 
     @Override

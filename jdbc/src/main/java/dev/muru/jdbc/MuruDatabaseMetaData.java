@@ -1092,10 +1092,7 @@ public final class MuruDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("MuruDatabaseMetaData does not wrap " + iface.getName());
+        return SqlErrors.unwrap(this, iface);
     }
 
     @Override

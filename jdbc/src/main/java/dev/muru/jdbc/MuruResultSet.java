@@ -820,9 +820,7 @@ public final class MuruResultSet implements ResultSet {
     @Override
     public void setFetchDirection(int direction) throws SQLException {
         checkOpen();
-        if (direction != FETCH_FORWARD) {
-            throw SqlErrors.unsupported("a Muru result set is forward-only: only FETCH_FORWARD");
-        }
+        SqlErrors.checkFetchDirection(direction);
     }
 
     @Override
@@ -835,10 +833,7 @@ public final class MuruResultSet implements ResultSet {
     @Override
     public void setFetchSize(int rows) throws SQLException {
         checkOpen();
-        if (rows < 0) {
-            throw new SQLException("fetch size must be >= 0, got " + rows, "22023");
-        }
-        fetchSize = rows;
+        fetchSize = SqlErrors.checkFetchSize(rows);
     }
 
     @Override
@@ -867,10 +862,7 @@ public final class MuruResultSet implements ResultSet {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("MuruResultSet does not wrap " + iface.getName());
+        return SqlErrors.unwrap(this, iface);
     }
 
     @Override

@@ -144,10 +144,7 @@ public final class MuruResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("MuruResultSetMetaData does not wrap " + iface.getName());
+        return SqlErrors.unwrap(this, iface);
     }
 
     @Override

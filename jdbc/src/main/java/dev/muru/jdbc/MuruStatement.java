@@ -426,9 +426,7 @@ public class MuruStatement implements Statement {
     @Override
     public void setFetchDirection(int direction) throws SQLException {
         checkOpen();
-        if (direction != ResultSet.FETCH_FORWARD) {
-            throw SqlErrors.unsupported("Muru result sets are forward-only: only FETCH_FORWARD");
-        }
+        SqlErrors.checkFetchDirection(direction);
     }
 
     @Override
@@ -441,10 +439,7 @@ public class MuruStatement implements Statement {
     @Override
     public void setFetchSize(int rows) throws SQLException {
         checkOpen();
-        if (rows < 0) {
-            throw new SQLException("fetch size must be >= 0, got " + rows, "22023");
-        }
-        fetchSize = rows;
+        fetchSize = SqlErrors.checkFetchSize(rows);
     }
 
     @Override
@@ -502,10 +497,7 @@ public class MuruStatement implements Statement {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException(getClass().getSimpleName() + " does not wrap " + iface.getName());
+        return SqlErrors.unwrap(this, iface);
     }
 
     @Override

@@ -63,6 +63,29 @@ final class SqlErrors {
         return new SQLException("the " + what + " is closed", OBJECT_NOT_IN_STATE);
     }
 
+    /** Result sets are forward-only: FETCH_FORWARD is the only direction. */
+    static void checkFetchDirection(int direction) throws SQLException {
+        if (direction != java.sql.ResultSet.FETCH_FORWARD) {
+            throw unsupported("Muru result sets are forward-only: only FETCH_FORWARD");
+        }
+    }
+
+    /** A fetch size is a hint (rows stream in morsels whatever it is); only a negative one is wrong. */
+    static int checkFetchSize(int rows) throws SQLException {
+        if (rows < 0) {
+            throw new SQLException("fetch size must be >= 0, got " + rows, "22023");
+        }
+        return rows;
+    }
+
+    /** {@code Wrapper.unwrap}: the object itself when it is an {@code iface}; it wraps nothing else. */
+    static <T> T unwrap(Object self, Class<T> iface) throws SQLException {
+        if (iface.isInstance(self)) {
+            return iface.cast(self);
+        }
+        throw new SQLException(self.getClass().getSimpleName() + " does not wrap " + iface.getName());
+    }
+
     static SQLFeatureNotSupportedException unsupported(String what) {
         return new SQLFeatureNotSupportedException(what);
     }

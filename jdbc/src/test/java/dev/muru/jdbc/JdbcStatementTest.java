@@ -74,6 +74,14 @@ class JdbcStatementTest {
         assertEquals(List.of(), engine().running());
     }
 
+    /** After an error, a timeout or a cancel, the same statement runs the next query. */
+    private static void assertTheStatementGoesOn(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM big")) {
+            assertTrue(rs.next());
+            assertEquals(1500, rs.getInt(1));
+        }
+    }
+
     @Test
     void updateCountsOfEveryKindOfStatement() throws SQLException {
         try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
@@ -306,10 +314,7 @@ class JdbcStatementTest {
             assertEquals(dev.muru.core.ErrorCode.UNIQUE_VIOLATION, ((dev.muru.core.MuruException) dup.getCause()).code());
             s.executeUpdate("DROP TABLE uniq");
             // The connection goes on after errors.
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM big")) {
-                assertTrue(rs.next());
-                assertEquals(1500, rs.getInt(1));
-            }
+            assertTheStatementGoesOn(s);
         }
     }
 
@@ -350,10 +355,7 @@ class JdbcStatementTest {
             });
             assertEquals("57014", e.getSQLState());
             assertNothingRuns();
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM big")) {
-                assertTrue(rs.next());
-                assertEquals(1500, rs.getInt(1));
-            }
+            assertTheStatementGoesOn(s);
         }
     }
 
@@ -383,6 +385,7 @@ class JdbcStatementTest {
             canceller.join();
             assertEquals("57014", e.getSQLState(), e.getMessage());
             assertNothingRuns();
+            assertTheStatementGoesOn(s);
         }
     }
 
@@ -399,6 +402,7 @@ class JdbcStatementTest {
             });
             assertEquals("57014", e.getSQLState());
             assertNothingRuns();
+            assertTheStatementGoesOn(s);
         }
     }
 
