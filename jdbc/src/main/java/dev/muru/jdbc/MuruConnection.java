@@ -75,6 +75,16 @@ public final class MuruConnection implements Connection {
         if (closed) {
             throw SqlErrors.connectionClosed();
         }
+        if (engineStopped()) {
+            // Its statements would wait for an answer that never comes: fail at once instead.
+            throw new java.sql.SQLNonTransientConnectionException("the engine of " + url + " was closed",
+                    SqlErrors.CONNECTION_DOES_NOT_EXIST);
+        }
+    }
+
+    /** True once the engine was closed (MuruDriver.closeEngine or Muru.close). */
+    private boolean engineStopped() {
+        return muru.system().getWhenTerminated().toCompletableFuture().isDone();
     }
 
     private <S extends MuruStatement> S register(S s) {
@@ -312,7 +322,7 @@ public final class MuruConnection implements Connection {
         if (timeout < 0) {
             throw new SQLException("isValid: the timeout must be >= 0, got " + timeout, "22023");
         }
-        if (closed) {
+        if (closed || engineStopped()) {
             return false;
         }
         Duration limit = timeout == 0 ? null : Duration.ofSeconds(timeout);

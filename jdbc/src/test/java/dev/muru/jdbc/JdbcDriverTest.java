@@ -78,6 +78,23 @@ class JdbcDriverTest {
     }
 
     @Test
+    void closingAnEngineEndsItsConnectionsAndANewOneStartsEmpty() throws SQLException {
+        String url = URL + "-closing";
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE gone (id INTEGER)");
+            assertTrue(MuruDriver.closeEngine("driver-test-closing"));
+            assertFalse(MuruDriver.closeEngine("driver-test-closing"));
+            assertFalse(c.isValid(1));
+            assertEquals("08003", assertThrows(SQLException.class, () -> s.executeQuery("SELECT 1")).getSQLState());
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            assertEquals("42P01", assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM gone")).getSQLState());
+        } finally {
+            MuruDriver.closeEngine("driver-test-closing");
+        }
+    }
+
+    @Test
     void databaseMetaDataDescribesProductTablesAndColumns() throws SQLException {
         try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
             s.executeUpdate("CREATE TABLE md_orders (id BIGINT PRIMARY KEY, amount DECIMAL(12,2) NOT NULL,"
