@@ -266,13 +266,14 @@ public class MuruStatement implements Statement {
         return getMoreResults(CLOSE_CURRENT_RESULT);
     }
 
+    /** Only CLOSE_CURRENT_RESULT: a result set left open would hold its statement running in the engine. */
     @Override
     public boolean getMoreResults(int current) throws SQLException {
         checkOpen();
-        if (current != KEEP_CURRENT_RESULT) {
-            closeResult();
+        if (current != CLOSE_CURRENT_RESULT) {
+            throw SqlErrors.unsupported("Muru keeps one open result per statement: only CLOSE_CURRENT_RESULT");
         }
-        resultSet = null;
+        closeResult();
         updateCount = -1;
         return false;
     }

@@ -23,7 +23,6 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -94,6 +93,7 @@ class JdbcStatementTest {
             assertNull(s.getResultSet());
             assertFalse(s.getMoreResults());
             assertEquals(-1, s.getUpdateCount());
+            assertThrows(SQLFeatureNotSupportedException.class, () -> s.getMoreResults(Statement.KEEP_CURRENT_RESULT));
             assertTrue(s.execute("SELECT COUNT(*) FROM counts"));
             assertEquals(-1, s.getUpdateCount());
             try (ResultSet rs = s.getResultSet()) {
@@ -313,6 +313,11 @@ class JdbcStatementTest {
             assertEquals("23505", dup.getSQLState());
             assertEquals(dev.muru.core.ErrorCode.UNIQUE_VIOLATION, ((dev.muru.core.MuruException) dup.getCause()).code());
             s.executeUpdate("DROP TABLE uniq");
+            s.executeUpdate("SET memory_limit = '1MB'");
+            java.sql.SQLTransientException memory = assertThrows(java.sql.SQLTransientException.class,
+                    () -> s.executeQuery("SELECT a.n * 1500 + b.n AS k, COUNT(*) FROM big a, big b GROUP BY 1").next());
+            assertEquals("53200", memory.getSQLState());
+            s.executeUpdate("RESET memory_limit");
             // The connection goes on after errors.
             assertTheStatementGoesOn(s);
         }
@@ -362,26 +367,34 @@ class JdbcStatementTest {
     @Test
     void cancelFromAnotherThreadStopsARunningStatement() throws Exception {
         try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
-            CountDownLatch started = new CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
             Thread canceller = new Thread(() -> {
                 try {
-                    started.await();
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
                     while (engine().running().isEmpty() && System.nanoTime() < deadline) {
                         Thread.sleep(5);
                     }
-                    s.cancel();
+                    // Again until it lands: the engine may list the statement a moment before
+                    // the executing thread has recorded it as running.
+                    while (!done.get()) {
+                        s.cancel();
+                        Thread.sleep(50);
+                    }
                 } catch (Exception e) {
                     throw new RuntimeException(e);
                 }
             });
             canceller.start();
-            started.countDown();
-            SQLException e = assertThrows(SQLException.class, () -> {
-                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM big a, big b, big c")) {
-                    rs.next();
-                }
-            });
+            SQLException e;
+            try {
+                e = assertThrows(SQLException.class, () -> {
+                    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM big a, big b, big c")) {
+                        rs.next();
+                    }
+                });
+            } finally {
+                done.set(true);
+            }
             canceller.join();
             assertEquals("57014", e.getSQLState(), e.getMessage());
             assertNothingRuns();
