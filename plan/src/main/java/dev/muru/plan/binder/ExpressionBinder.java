@@ -402,6 +402,10 @@ final class ExpressionBinder {
 
     private BoundExpr inList(Expr.InList in) {
         BoundExpr v = bindExpr(in.value());
+        if (in.list().isEmpty()) {
+            // As SQLite: x IN () is FALSE and x NOT IN () TRUE, whatever x is, NULL included
+            return new Constant(in.negated(), DataType.BOOLEAN);
+        }
         List<BoundExpr> items = new ArrayList<>();
         DataType t = v.type();
         for (Expr item : in.list()) {
