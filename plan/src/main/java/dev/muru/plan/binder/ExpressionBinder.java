@@ -551,6 +551,13 @@ final class ExpressionBinder {
                 if (t.isNull()) {
                     t = DataType.VARCHAR;
                 }
+                if (!a.type().isNull() && !a.type().equals(t)) {
+                    // The SQL standard's CASE WHEN a = b THEN NULL ELSE a END: compared in the
+                    // common type, the result keeps a's type (NULLIF(53, 2.5) is the INTEGER 53)
+                    BoundExpr equal = new Call(Function.EQUAL, List.of(TypeCoercion.cast(a, t), TypeCoercion.cast(b, t)),
+                            DataType.BOOLEAN);
+                    return new BoundExpr.Case(List.of(equal), List.of(new Constant(null, a.type())), a, a.type());
+                }
                 return new Call(Function.NULLIF, List.of(TypeCoercion.cast(a, t), TypeCoercion.cast(b, t)), t);
             }
             case "extract_year": case "extract_month": case "extract_day": {
