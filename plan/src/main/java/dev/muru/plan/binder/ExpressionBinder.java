@@ -47,6 +47,8 @@ final class ExpressionBinder {
     private final String clause;
     /** The values of the statement's {@code ?} marks. */
     private final Parameters parameters;
+    /** The CAST nodes the query wrote, which {@link ExactDivision} must not look through. */
+    private final java.util.Set<BoundExpr> explicitCasts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private boolean insideAggregate;
     /** Where subqueries are planned; null where the clause allows none. */
     private Subqueries subqueries;
@@ -129,7 +131,9 @@ final class ExpressionBinder {
             if (!TypeCoercion.canCast(in.type(), target)) {
                 throw error(ErrorCode.DATATYPE_MISMATCH, "cannot cast type " + in.type() + " to " + target, c.pos());
             }
-            return TypeCoercion.cast(in, target);
+            BoundExpr cast = TypeCoercion.cast(in, target);
+            explicitCasts.add(cast);
+            return cast;
         }
         if (e instanceof Expr.FunctionCall) {
             return function((Expr.FunctionCall) e);
@@ -388,7 +392,8 @@ final class ExpressionBinder {
             case DIVIDE: {
                 // Like DuckDB, a division involving DECIMAL is computed in DOUBLE.
                 DataType t = common.kind() == TypeKind.DECIMAL ? DataType.DOUBLE : common;
-                return new Call(Function.DIVIDE, List.of(TypeCoercion.cast(l, t), TypeCoercion.cast(r, t)), t);
+                Call div = new Call(Function.DIVIDE, List.of(TypeCoercion.cast(l, t), TypeCoercion.cast(r, t)), t);
+                return t.kind() == TypeKind.DOUBLE ? ExactDivision.apply(div, explicitCasts) : div;
             }
             default: throw new IllegalStateException(op.name());
         }
