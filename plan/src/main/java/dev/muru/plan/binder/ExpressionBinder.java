@@ -208,7 +208,8 @@ final class ExpressionBinder {
                     return in;
                 }
                 requireNumeric(in, "-", u.pos());
-                return new Call(Function.NEGATE, List.of(in), in.type());
+                BoundExpr folded = IntegerConstants.fold(Function.NEGATE, in, new Constant(0L, DataType.BIGINT));
+                return folded != null ? folded : new Call(Function.NEGATE, List.of(in), in.type());
             default: throw new IllegalStateException(u.operator().name());
         }
     }
@@ -310,6 +311,11 @@ final class ExpressionBinder {
         if (t.isNull()) {
             return new Constant(null, DataType.BOOLEAN);
         }
+        Long a = IntegerConstants.value(l);
+        Long b = IntegerConstants.value(r);
+        if (a != null && b != null) {
+            return new Constant(IntegerConstants.compare(f, a, b), DataType.BOOLEAN);
+        }
         return new Call(f, List.of(TypeCoercion.cast(l, t), TypeCoercion.cast(r, t)), DataType.BOOLEAN);
     }
 
@@ -361,6 +367,13 @@ final class ExpressionBinder {
         }
         if (!l.type().isNumeric() || !r.type().isNumeric()) {
             throw error(ErrorCode.DATATYPE_MISMATCH, "operator does not exist: " + l.type() + " " + sym + " " + r.type(), pos);
+        }
+        Function fn = op == Expr.BinaryOperator.ADD ? Function.ADD : op == Expr.BinaryOperator.SUBTRACT ? Function.SUBTRACT
+                : op == Expr.BinaryOperator.MULTIPLY ? Function.MULTIPLY : op == Expr.BinaryOperator.DIVIDE ? Function.DIVIDE
+                : Function.MODULO;
+        BoundExpr folded = IntegerConstants.fold(fn, l, r);
+        if (folded != null) {
+            return folded;
         }
         DataType common = TypeCoercion.commonNumeric(l.type(), r.type());
         switch (op) {
@@ -446,23 +459,48 @@ final class ExpressionBinder {
         BoundExpr operand = c.operand() == null ? null : bindExpr(c.operand());
         List<BoundExpr> conditions = new ArrayList<>();
         List<BoundExpr> results = new ArrayList<>();
+        List<BoundExpr> all = new ArrayList<>();
+        boolean decided = false;
         for (Expr.When w : c.whens()) {
-            if (operand == null) {
-                conditions.add(boolArg(bindExpr(w.condition()), "CASE WHEN", w.condition().pos()));
-            } else {
-                conditions.add(compare(Function.EQUAL, operand, bindExpr(w.condition()), w.condition().pos()));
+            BoundExpr condition = operand == null ? boolArg(bindExpr(w.condition()), "CASE WHEN", w.condition().pos())
+                    : compare(Function.EQUAL, operand, bindExpr(w.condition()), w.condition().pos());
+            if (decided || condition instanceof Constant k && !Boolean.TRUE.equals(k.value())) {
+                // A branch never taken is checked, but its aggregates are never computed: as in
+                // PostgreSQL, whose planner drops it, what it would raise (1 / 0) is not raised
+                all.add(deadBranch(w.result()));
+                continue;
             }
-            results.add(bindExpr(w.result()));
+            BoundExpr result = bindExpr(w.result());
+            all.add(result);
+            conditions.add(condition);
+            results.add(result);
+            decided = condition instanceof Constant;
         }
-        BoundExpr elseResult = c.elseResult() == null ? new Constant(null, DataType.NULL) : bindExpr(c.elseResult());
-        List<BoundExpr> all = new ArrayList<>(results);
+        BoundExpr elseResult = c.elseResult() == null ? new Constant(null, DataType.NULL)
+                : decided ? deadBranch(c.elseResult()) : bindExpr(c.elseResult());
         all.add(elseResult);
         DataType t = commonOf(all, "CASE", c.pos());
+        if (decided) {
+            // The last kept branch is always taken
+            elseResult = results.remove(results.size() - 1);
+            conditions.remove(conditions.size() - 1);
+        }
+        if (conditions.isEmpty()) {
+            return TypeCoercion.cast(elseResult, t);
+        }
         List<BoundExpr> cast = new ArrayList<>();
         for (BoundExpr r : results) {
             cast.add(TypeCoercion.cast(r, t));
         }
         return new BoundExpr.Case(conditions, cast, TypeCoercion.cast(elseResult, t), t);
+    }
+
+    /** Binds a CASE branch that is never taken, for its type and errors, without keeping its aggregates. */
+    private BoundExpr deadBranch(Expr e) {
+        ExpressionBinder scratch = new ExpressionBinder(scope, aggregates == null ? null : new Aggregates(), clause, parameters);
+        scratch.insideAggregate = insideAggregate;
+        scratch.subqueries = subqueries;
+        return scratch.bindExpr(e);
     }
 
     private DataType commonOf(List<BoundExpr> exprs, String what, Position pos) {
