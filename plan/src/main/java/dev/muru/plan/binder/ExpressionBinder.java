@@ -31,6 +31,8 @@ final class ExpressionBinder {
     /** Collects the distinct aggregate calls of a query block. */
     static final class Aggregates {
         final List<AggregateCall> calls = new ArrayList<>();
+        /** Whether the query names an aggregate that is never computed (in a CASE branch never taken). */
+        boolean unused;
 
         int add(AggregateCall call) {
             int i = calls.indexOf(call);
@@ -500,7 +502,12 @@ final class ExpressionBinder {
         ExpressionBinder scratch = new ExpressionBinder(scope, aggregates == null ? null : new Aggregates(), clause, parameters);
         scratch.insideAggregate = insideAggregate;
         scratch.subqueries = subqueries;
-        return scratch.bindExpr(e);
+        BoundExpr bound = scratch.bindExpr(e);
+        if (aggregates != null && (!scratch.aggregates.calls.isEmpty() || scratch.aggregates.unused)) {
+            // Still an aggregate query: one row per group, even if no aggregate is computed
+            aggregates.unused = true;
+        }
+        return bound;
     }
 
     private DataType commonOf(List<BoundExpr> exprs, String what, Position pos) {
