@@ -288,6 +288,18 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
                     CatalogAnswered::new);
             return this;
         }
+        if (bound instanceof BoundStatement.CreateTrigger c) {
+            kind = "CREATE TRIGGER";
+            getContext().ask(CatalogReply.class, catalog, ASK_TIMEOUT,
+                    r -> new Catalog.CreateTrigger(c.name(), c.table(), c.ifNotExists(), r), CatalogAnswered::new);
+            return this;
+        }
+        if (bound instanceof BoundStatement.DropTrigger d) {
+            kind = "DROP TRIGGER";
+            getContext().ask(CatalogReply.class, catalog, ASK_TIMEOUT,
+                    r -> new Catalog.DropTrigger(d.name(), d.ifExists(), r), CatalogAnswered::new);
+            return this;
+        }
         if (bound instanceof BoundStatement.Reindex) {
             kind = "REINDEX";
             getContext().ask(CatalogReply.class, catalog, ASK_TIMEOUT,
@@ -390,7 +402,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
                 }
                 typed.add(m.withColumns(cols));
             }
-            write(handle.store(), r -> new TableStore.Append(typed, r));
+            write(handle.store(), r -> new TableStore.Append(typed, ins.replace(), r));
         });
     }
 

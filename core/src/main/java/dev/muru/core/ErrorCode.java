@@ -37,6 +37,8 @@ public enum ErrorCode {
     INVALID_TABLE_DEFINITION("42P16"),
     UNDEFINED_INDEX("42704"),
     DUPLICATE_INDEX("42P07"),
+    UNDEFINED_TRIGGER("42704"),
+    DUPLICATE_TRIGGER("42710"),
     /** A positional parameter ({@code ?}) has no value or one of a Java class with no SQL type, or a value has no {@code ?}. */
     INVALID_PARAMETER("22023"),
     QUERY_CANCELLED("57014"),

@@ -116,6 +116,22 @@ final class AstBuilder extends MuruSqlBaseVisitor<Object> {
     }
 
     @Override
+    public Statement visitCreateTrigger(CreateTriggerContext ctx) {
+        List<Statement> body = new java.util.ArrayList<>();
+        for (TriggerStatementContext t : ctx.triggerStatement()) {
+            body.add((Statement) visit(t.statement()));
+        }
+        String event = ctx.triggerEvent().DELETE() != null ? "DELETE" : ctx.triggerEvent().INSERT() != null ? "INSERT" : "UPDATE";
+        return new Statement.CreateTrigger(identifier(ctx.name), ctx.EXISTS() != null, identifier(ctx.table), event, body,
+                pos(ctx));
+    }
+
+    @Override
+    public Statement visitDropTrigger(DropTriggerContext ctx) {
+        return new Statement.DropTrigger(identifier(ctx.identifier()), ctx.EXISTS() != null, pos(ctx));
+    }
+
+    @Override
     public Statement visitReindex(ReindexContext ctx) {
         return new Statement.Reindex(ctx.identifier() == null ? null : identifier(ctx.identifier()), pos(ctx));
     }
@@ -159,11 +175,12 @@ final class AstBuilder extends MuruSqlBaseVisitor<Object> {
     public Statement visitInsert(InsertContext ctx) {
         String table = identifier(ctx.identifier());
         List<String> columns = columnList(ctx.columnList());
+        boolean orReplace = ctx.orReplace != null || ctx.replace != null;
         if (ctx.insertSource() instanceof InsertValuesContext values) {
-            return new Statement.Insert(table, columns, rows(values.row()), null, pos(ctx));
+            return new Statement.Insert(table, columns, rows(values.row()), null, orReplace, pos(ctx));
         }
         Query query = query(((InsertQueryContext) ctx.insertSource()).query());
-        return new Statement.Insert(table, columns, null, query, pos(ctx));
+        return new Statement.Insert(table, columns, null, query, orReplace, pos(ctx));
     }
 
     @Override
@@ -615,6 +632,20 @@ final class AstBuilder extends MuruSqlBaseVisitor<Object> {
     @Override
     public Expr visitStringLiteral(StringLiteralContext ctx) {
         return new Expr.Literal(LiteralKind.STRING, string(ctx.string()), pos(ctx));
+    }
+
+    @Override
+    public Expr visitHexLiteral(HexLiteralContext ctx) {
+        String hex = ctx.HEX_STRING().getText();
+        hex = hex.substring(2, hex.length() - 1);
+        if (hex.length() % 2 != 0) {
+            throw SyntaxErrors.at(ctx.getStart(), "hexadecimal string needs an even number of digits");
+        }
+        StringBuilder text = new StringBuilder(hex.length() / 2);
+        for (int i = 0; i < hex.length(); i += 2) {
+            text.append((char) Integer.parseInt(hex.substring(i, i + 2), 16));
+        }
+        return new Expr.Literal(LiteralKind.STRING, text.toString(), pos(ctx));
     }
 
     @Override

@@ -51,6 +51,14 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
     public record Reindex(String name, ActorRef<CatalogReply> replyTo) implements Command {
     }
 
+    /** A trigger on a table, kept by name until it or its table is dropped. */
+    public record CreateTrigger(String name, String table, boolean ifNotExists, ActorRef<CatalogReply> replyTo)
+            implements Command {
+    }
+
+    public record DropTrigger(String name, boolean ifExists, ActorRef<CatalogReply> replyTo) implements Command {
+    }
+
     private record IndexDefinition(String name, String table, int[] columns, boolean unique) {
     }
 
@@ -94,6 +102,8 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
     private long spawned;
     /** Indexes by lower-case name; a name is taken while its unique index is being checked. */
     private final Map<String, IndexDefinition> indexes = new java.util.HashMap<>();
+    /** Triggers: lower-case name to table name. */
+    private final Map<String, String> triggers = new java.util.HashMap<>();
 
     public static Behavior<Command> create(int rowGroupRows) {
         return create(rowGroupRows, new AtomicReference<>(CatalogView.EMPTY));
@@ -130,6 +140,8 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
                     return this;
                 })
                 .onMessage(Reindex.class, this::onReindex)
+                .onMessage(CreateTrigger.class, this::onCreateTrigger)
+                .onMessage(DropTrigger.class, this::onDropTrigger)
                 .onMessage(GetView.class, msg -> {
                     msg.replyTo().tell(view);
                     return this;
@@ -200,6 +212,7 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
         }
         publish(view.without(msg.name()));
         indexes.values().removeIf(i -> i.table().equalsIgnoreCase(msg.name()));
+        triggers.values().removeIf(t -> t.equalsIgnoreCase(msg.name()));
         // Running queries keep their snapshots; only further writes to the dropped table go nowhere.
         getContext().stop(handle.store());
         msg.replyTo().tell(new Done("DROP TABLE", view));
@@ -287,6 +300,31 @@ public final class Catalog extends AbstractBehavior<Catalog.Command> {
         // Answered once the store has dropped the constraint, so the next INSERT no longer sees it.
         getContext().ask(TableStore.WriteResult.class, handle.store(), java.time.Duration.ofMinutes(10),
                 r -> new TableStore.DropUniqueKey(index.name(), r), (res, err) -> new IndexDropped(index.name(), msg.replyTo()));
+        return this;
+    }
+
+    private Behavior<Command> onCreateTrigger(CreateTrigger msg) {
+        String key = msg.name().toLowerCase(Locale.ROOT);
+        if (triggers.containsKey(key)) {
+            msg.replyTo().tell(msg.ifNotExists() ? new Done("trigger \"" + msg.name() + "\" already exists, skipped", view)
+                    : new Failed(new MuruException(ErrorCode.DUPLICATE_TRIGGER, "trigger \"" + msg.name() + "\" already exists")));
+        } else if (!view.contains(msg.table())) {
+            msg.replyTo().tell(new Failed(new MuruException(ErrorCode.UNDEFINED_TABLE,
+                    "table \"" + msg.table() + "\" does not exist")));
+        } else {
+            triggers.put(key, msg.table());
+            msg.replyTo().tell(new Done("CREATE TRIGGER", view));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onDropTrigger(DropTrigger msg) {
+        if (triggers.remove(msg.name().toLowerCase(Locale.ROOT)) == null && !msg.ifExists()) {
+            msg.replyTo().tell(new Failed(new MuruException(ErrorCode.UNDEFINED_TRIGGER,
+                    "trigger \"" + msg.name() + "\" does not exist")));
+        } else {
+            msg.replyTo().tell(new Done("DROP TRIGGER", view));
+        }
         return this;
     }
 

@@ -32,8 +32,15 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
     public sealed interface Command {
     }
 
-    /** Appends the live rows of the morsels (all or nothing). */
-    public record Append(List<Morsel> morsels, ActorRef<WriteResult> replyTo) implements Command {
+    /**
+     * Appends the live rows of the morsels (all or nothing). With {@code replace} (REPLACE INTO) a
+     * new row first removes the rows, stored or earlier in the same write, that it conflicts with
+     * on a unique key, as if the rows were inserted one by one.
+     */
+    public record Append(List<Morsel> morsels, boolean replace, ActorRef<WriteResult> replyTo) implements Command {
+        public Append(List<Morsel> morsels, ActorRef<WriteResult> replyTo) {
+            this(morsels, false, replyTo);
+        }
     }
 
     /** Loads a CSV file; see {@link CsvReader#read} for the parameters. */
@@ -136,8 +143,24 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
     }
 
     private Behavior<Command> onAppend(Append msg) {
-        msg.replyTo().tell(write(msg.morsels()));
+        msg.replyTo().tell(msg.replace() && !keys.isEmpty() ? replace(msg.morsels()) : write(msg.morsels()));
         return this;
+    }
+
+    /** REPLACE INTO: the rows that survive the replacement, appended, or the table rebuilt when stored rows go. */
+    private WriteResult replace(List<Morsel> morsels) {
+        try {
+            UniqueKeys.Replacement r = keys.replacement(morsels, data.snapshot().morsels());
+            if (r.kept() == null) {
+                return write(r.added());
+            }
+            List<Morsel> rows = new java.util.ArrayList<>(r.kept());
+            rows.addAll(r.added());
+            TableSnapshot snapshot = rebuild(rows);
+            return new Written(r.addedRows(), snapshot);
+        } catch (RuntimeException e) {
+            return new WriteFailed(asMuruException(e));
+        }
     }
 
     private Behavior<Command> onCopyFrom(CopyFrom msg) {
@@ -189,19 +212,24 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
                 }
                 rows.add(m.withColumns(cols));
             }
-            // A fresh store: the published snapshots keep the arrays they share with the old tail.
-            TableData next = new TableData(data.schema(), data.rowGroupRows(), data.snapshot().version());
-            UniqueKeys nextKeys = keys.isEmpty() ? keys : keys.rebuilt(rows);
-            TableSnapshot snapshot = next.append(rows);
-            data = next;
-            keys = nextKeys;
-            handle.publish(snapshot);
-            msg.replyTo().tell(new Written(r.affected(), snapshot));
+            msg.replyTo().tell(new Written(r.affected(), rebuild(rows)));
         } catch (RuntimeException | StackOverflowError e) {
             msg.replyTo().tell(new WriteFailed(e instanceof RuntimeException re ? asMuruException(re)
                     : new MuruException(ErrorCode.FEATURE_NOT_SUPPORTED, "statement is nested too deeply")));
         }
         return this;
+    }
+
+    /** Replaces the table's rows by {@code rows} and publishes them; throws, changing nothing, if they are invalid. */
+    private TableSnapshot rebuild(List<Morsel> rows) {
+        // A fresh store: the published snapshots keep the arrays they share with the old tail.
+        TableData next = new TableData(data.schema(), data.rowGroupRows(), data.snapshot().version());
+        UniqueKeys nextKeys = keys.isEmpty() ? keys : keys.rebuilt(rows);
+        TableSnapshot snapshot = next.append(rows);
+        data = next;
+        keys = nextKeys;
+        handle.publish(snapshot);
+        return snapshot;
     }
 
     private WriteResult write(List<Morsel> morsels) {

@@ -69,6 +69,79 @@ final class UniqueKeys {
         added.forEach((name, keys) -> values.get(name).addAll(keys));
     }
 
+    /**
+     * What REPLACE INTO leaves. {@code added}: the new rows that no later new row replaces;
+     * {@code kept}: the stored rows no new row conflicts with, or null when none conflicts (then
+     * {@code added} is simply appended); {@code addedRows}: how many rows {@code added} holds.
+     */
+    record Replacement(List<Morsel> added, List<Morsel> kept, long addedRows) {
+    }
+
+    /**
+     * REPLACE INTO as if {@code incoming}'s rows were inserted one by one, each first deleting the
+     * rows it conflicts with on any constraint: a new row survives unless a later new row shares
+     * a key with it, and a stored row survives unless some new row shares a key with it.
+     */
+    Replacement replacement(List<Morsel> incoming, List<Morsel> stored) {
+        List<Constraint> cs = new ArrayList<>(constraints.values());
+        List<Set<Object>> seen = new ArrayList<>();
+        for (int i = 0; i < cs.size(); i++) {
+            seen.add(new HashSet<>());
+        }
+        List<Morsel> added = new ArrayList<>();
+        long addedRows = 0;
+        for (int mi = incoming.size() - 1; mi >= 0; mi--) {
+            Morsel m = incoming.get(mi);
+            int[] keep = new int[m.size()];
+            int k = m.size();
+            for (int i = m.size() - 1; i >= 0; i--) {
+                int p = m.position(i);
+                boolean replaced = false;
+                for (int c = 0; c < cs.size(); c++) {
+                    Object key = key(m, p, cs.get(c).columns());
+                    replaced |= key != null && !seen.get(c).add(key);
+                }
+                if (!replaced) {
+                    keep[--k] = p;
+                }
+            }
+            int n = m.size() - k;
+            addedRows += n;
+            added.add(0, m.withSelection(Arrays.copyOfRange(keep, k, keep.length), n));
+        }
+        boolean conflict = false;
+        for (int c = 0; c < cs.size() && !conflict; c++) {
+            Set<Object> existing = values.get(cs.get(c).name());
+            for (Object key : seen.get(c)) {
+                if (existing.contains(key)) {
+                    conflict = true;
+                    break;
+                }
+            }
+        }
+        if (!conflict) {
+            return new Replacement(added, null, addedRows);
+        }
+        List<Morsel> kept = new ArrayList<>();
+        for (Morsel m : stored) {
+            int[] keep = new int[m.size()];
+            int k = 0;
+            for (int i = 0; i < m.size(); i++) {
+                int p = m.position(i);
+                boolean replaced = false;
+                for (int c = 0; c < cs.size() && !replaced; c++) {
+                    Object key = key(m, p, cs.get(c).columns());
+                    replaced = key != null && seen.get(c).contains(key);
+                }
+                if (!replaced) {
+                    keep[k++] = p;
+                }
+            }
+            kept.add(k == m.size() ? m : m.withSelection(keep, k));
+        }
+        return new Replacement(added, kept, addedRows);
+    }
+
     /** The same constraints over a table that now holds exactly {@code rows} (UPDATE, DELETE). */
     UniqueKeys rebuilt(List<Morsel> rows) {
         UniqueKeys next = new UniqueKeys(schema, new ArrayList<>(constraints.values()));

@@ -14,8 +14,11 @@ import java.util.List;
  * one-row morsel, so that constant kernels (column &lt; constant, LIKE 'abc%') see constants.
  * A subtree whose evaluation fails (1 / 0) stays as it is: the error belongs to execution, and
  * is raised only if a row reaches it. It also drops constant operands that decide nothing
- * (x AND TRUE) or everything (x OR TRUE), CASE branches whose condition is a constant, and
- * COALESCE arguments after a non-NULL constant.
+ * (x AND TRUE) or everything (x OR TRUE), CASE branches whose condition is a constant,
+ * COALESCE arguments after a non-NULL constant, and the other operand of NULLIF(NULL, x) and
+ * NULL IN (x, ...), which are NULL whatever x is. Dropped operands are never evaluated, so
+ * their errors (1 / 0) are not raised: SQL leaves it to the engine whether a value that cannot
+ * change the result is computed.
  */
 public final class ConstantFolding {
     private static final Morsel ONE_ROW = new Morsel(new ColumnVector[0], 1);
@@ -100,6 +103,15 @@ public final class ConstantFolding {
             if (c.function() == Function.COALESCE) {
                 return simplifyCoalesce(c);
             }
+            if (c.function() == Function.NULLIF && isNull(c.args().get(0))) {
+                // NULLIF(NULL, x) is NULL whatever x is
+                return new BoundExpr.Constant(null, c.type());
+            }
+        }
+        if (expr instanceof BoundExpr.InList && isNull(((BoundExpr.InList) expr).value())
+                && !((BoundExpr.InList) expr).list().isEmpty()) {
+            // NULL [NOT] IN (items) is NULL whatever the items are
+            return new BoundExpr.Constant(null, expr.type());
         }
         if (expr instanceof BoundExpr.Case) {
             return simplifyCase((BoundExpr.Case) expr);
@@ -171,6 +183,10 @@ public final class ConstantFolding {
             return c.elseResult();
         }
         return conditions.size() == c.conditions().size() ? c : new BoundExpr.Case(conditions, results, c.elseResult(), c.type());
+    }
+
+    private static boolean isNull(BoundExpr e) {
+        return e instanceof BoundExpr.Constant && ((BoundExpr.Constant) e).value() == null;
     }
 
     /** TRUE or FALSE for a non-NULL boolean constant, else null. */

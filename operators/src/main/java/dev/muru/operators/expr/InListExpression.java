@@ -201,28 +201,44 @@ final class InListExpression implements VectorExpression, SelectionFilter {
         return out;
     }
 
-    /** Item-by-item comparison for lists with non-constant items; returns the result's null mask. */
+    /**
+     * Item-by-item comparison for lists with non-constant items; returns the result's null mask.
+     * As x = a OR x = b OR ..., each item runs only on the rows no earlier item matched and whose
+     * value is not NULL, so an item that would fail (1 / 0) fails only for rows that need it.
+     */
     private long[] listMatches(ColumnVector v, Morsel in, boolean[] match, long[] nulls) {
-        ColumnVector[] itemVectors = new ColumnVector[items.length];
-        for (int j = 0; j < items.length; j++) {
-            itemVectors[j] = items[j].evaluate(in);
-        }
-        long[] out = nulls;
+        int[] undecided = new int[in.size()];
+        int count = 0;
         for (int i = 0, n = in.size(); i < n; i++) {
             int p = in.position(i);
-            if (v.isNull(p)) {
-                continue;
+            if (!v.isNull(p)) {
+                undecided[count++] = p;
             }
-            boolean sawNull = false;
-            for (ColumnVector item : itemVectors) {
+        }
+        boolean[] sawNull = null;
+        for (int j = 0; j < items.length && count > 0; j++) {
+            ColumnVector item = items[j].evaluate(count == in.size() ? in : in.withSelection(undecided, count));
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                int p = undecided[i];
                 if (item.isNull(p)) {
-                    sawNull = true;
+                    if (sawNull == null) {
+                        sawNull = new boolean[in.positions()];
+                    }
+                    sawNull[p] = true;
+                    undecided[kept++] = p;
                 } else if (Vectors.equalAt(v, item, p)) {
                     match[p] = true;
-                    break;
+                } else {
+                    undecided[kept++] = p;
                 }
             }
-            if (!match[p] && sawNull) {
+            count = kept;
+        }
+        long[] out = nulls;
+        for (int i = 0; i < count && sawNull != null; i++) {
+            int p = undecided[i];
+            if (sawNull[p]) {
                 if (out == null) {
                     out = new long[NullMask.words(in.positions())];
                 }

@@ -21,11 +21,17 @@ statement
     | CREATE UNIQUE? INDEX (IF NOT EXISTS)? identifier ON identifier
         LPAREN indexColumn (COMMA indexColumn)* RPAREN                       #createIndex
     | DROP INDEX (IF EXISTS)? identifier                                     #dropIndex
+    | CREATE TRIGGER (IF NOT EXISTS)? name=identifier
+        (BEFORE | AFTER | INSTEAD OF)? triggerEvent ON table=identifier
+        (FOR EACH ROW)? (WHEN when=expression)?
+        BEGIN (triggerStatement SEMICOLON)+ END                              #createTrigger
+    | DROP TRIGGER (IF EXISTS)? identifier                                   #dropTrigger
     | REINDEX identifier?                                                    #reindex
     | DROP TABLE (IF EXISTS)? identifier                                     #dropTable
     | CREATE (OR REPLACE)? VIEW identifier columnList? AS query               #createView
     | DROP VIEW (IF EXISTS)? identifier                                      #dropView
-    | INSERT INTO identifier columnList? insertSource                        #insert
+    | (INSERT (OR orReplace=REPLACE)? | replace=REPLACE) INTO identifier
+        columnList? insertSource                                             #insert
     | DELETE FROM identifier whereClause?                                    #delete
     | UPDATE identifier SET assignment (COMMA assignment)* whereClause?      #update
     | EXPLAIN ANALYZE? statement                                             #explain
@@ -33,6 +39,17 @@ statement
     | SET SESSION? settingName (EQ | TO) settingValue                        #setOption
     | RESET (ALL | settingName)                                              #resetOption
     | SHOW (ALL | settingName)                                               #showOption
+    ;
+
+triggerEvent
+    : DELETE
+    | INSERT
+    | UPDATE (OF identifier (COMMA identifier)*)?
+    ;
+
+// What a trigger body may hold (SQLite's trigger statements).
+triggerStatement
+    : statement
     ;
 
 // A session setting's name: a word, or dotted words such as a.b.
@@ -224,7 +241,7 @@ predicate
     | IS NOT? NULL                                                           #nullPredicate
     | NOT? BETWEEN lower=valueExpression AND upper=valueExpression           #betweenPredicate
     | NOT? IN LPAREN query RPAREN                                            #inSubqueryPredicate
-    | NOT? IN LPAREN expression (COMMA expression)* RPAREN                   #inListPredicate
+    | NOT? IN LPAREN (expression (COMMA expression)*)? RPAREN                #inListPredicate
     | NOT? LIKE pattern=valueExpression (ESCAPE escape=valueExpression)?     #likePredicate
     ;
 
@@ -250,6 +267,7 @@ primaryExpression
     | DECIMAL_VALUE                                                          #decimalLiteral
     | DOUBLE_VALUE                                                           #doubleLiteral
     | string                                                                 #stringLiteral
+    | HEX_STRING                                                             #hexLiteral
     | DATE string                                                            #dateLiteral
     | INTERVAL string intervalUnit?                                          #intervalLiteral
     | CASE operand=expression? whenClause+ (ELSE elseResult=expression)? END #caseExpression
@@ -299,13 +317,17 @@ nonReserved
     | FIRST | FORMAT | HEADER | IF | LAST | MONTH | MONTHS | NULLS | PRECISION | ROW | ROWS
     | SUBSTRING | TRIM | VARYING | YEAR | YEARS | VIEW | REPLACE
     | DEFAULT | RESET | SESSION | SHOW | TO | INDEX | KEY | REINDEX
+    | TRIGGER | BEFORE | AFTER | INSTEAD | OF | EACH | BEGIN
     ;
 
+AFTER: 'AFTER';
 ALL: 'ALL';
 ANALYZE: 'ANALYZE';
 AND: 'AND';
 AS: 'AS';
 ASC: 'ASC';
+BEFORE: 'BEFORE';
+BEGIN: 'BEGIN';
 BETWEEN: 'BETWEEN';
 BOTH: 'BOTH';
 BY: 'BY';
@@ -325,6 +347,7 @@ DESC: 'DESC';
 DISTINCT: 'DISTINCT';
 DOUBLE: 'DOUBLE';
 DROP: 'DROP';
+EACH: 'EACH';
 ELSE: 'ELSE';
 END: 'END';
 ESCAPE: 'ESCAPE';
@@ -350,6 +373,7 @@ UNIQUE: 'UNIQUE';
 IN: 'IN';
 INNER: 'INNER';
 INSERT: 'INSERT';
+INSTEAD: 'INSTEAD';
 INTERSECT: 'INTERSECT';
 INTERVAL: 'INTERVAL';
 INTO: 'INTO';
@@ -365,6 +389,7 @@ MONTHS: 'MONTHS';
 NOT: 'NOT';
 NULL: 'NULL';
 NULLS: 'NULLS';
+OF: 'OF';
 OFFSET: 'OFFSET';
 ON: 'ON';
 OR: 'OR';
@@ -388,6 +413,7 @@ SHOW: 'SHOW';
 THEN: 'THEN';
 TO: 'TO';
 TRAILING: 'TRAILING';
+TRIGGER: 'TRIGGER';
 TRIM: 'TRIM';
 TRUE: 'TRUE';
 UNION: 'UNION';
@@ -421,6 +447,8 @@ SEMICOLON: ';';
 QUESTION: '?';
 
 STRING: '\'' (~'\'' | '\'\'')* '\'';
+// X'3031': SQLite's and MySQL's hexadecimal string, read as the text of those bytes.
+HEX_STRING: 'X\'' [0-9A-F]* '\'';
 QUOTED_IDENTIFIER: '"' (~'"' | '""')* '"';
 
 INTEGER_VALUE: DIGIT+;

@@ -41,6 +41,22 @@ public sealed interface Statement {
     record DropIndex(String name, boolean ifExists, Position pos) implements Statement {
     }
 
+    /**
+     * CREATE TRIGGER [IF NOT EXISTS] name [BEFORE | AFTER | INSTEAD OF] {DELETE | INSERT | UPDATE
+     * [OF cols]} ON table [FOR EACH ROW] [WHEN cond] BEGIN stmt; ... END (SQLite's form);
+     * {@code event} is "DELETE", "INSERT" or "UPDATE".
+     */
+    record CreateTrigger(String name, boolean ifNotExists, String table, String event, List<Statement> body,
+                         Position pos) implements Statement {
+        public CreateTrigger {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** DROP TRIGGER [IF EXISTS] name. */
+    record DropTrigger(String name, boolean ifExists, Position pos) implements Statement {
+    }
+
     /** REINDEX [name]: indexes need no rebuilding here; the statement checks the name. */
     record Reindex(String name, Position pos) implements Statement {
     }
@@ -80,12 +96,17 @@ public sealed interface Statement {
     /**
      * INSERT INTO table [(columns)] VALUES (...), (...) or INSERT INTO table [(columns)] query.
      * Exactly one of {@code values} and {@code query} is non-null; {@code columns} is empty when
-     * no column list was written.
+     * no column list was written. {@code orReplace}: REPLACE INTO or INSERT OR REPLACE INTO (SQLite,
+     * MySQL), where a new row replaces the rows it conflicts with on a unique key.
      */
-    record Insert(String table, List<String> columns, List<List<Expr>> values, Query query, Position pos)
-            implements Statement {
+    record Insert(String table, List<String> columns, List<List<Expr>> values, Query query, boolean orReplace,
+                  Position pos) implements Statement {
         public Insert {
             columns = List.copyOf(columns);
+        }
+
+        public Insert(String table, List<String> columns, List<List<Expr>> values, Query query, Position pos) {
+            this(table, columns, values, query, false, pos);
         }
     }
 

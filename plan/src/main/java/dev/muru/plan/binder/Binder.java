@@ -63,6 +63,25 @@ public final class Binder {
         return bindStatement(statement);
     }
 
+    /**
+     * A trigger fires on its table's rows; the statements of its body are bound when it fires, as
+     * in SQLite. Muru runs no statement of a body yet, so it takes only bodies whose statements
+     * are queries: their results are discarded, firing them changes nothing.
+     */
+    private BoundStatement createTrigger(Statement.CreateTrigger c) {
+        TableInfo t = catalog.table(c.table());
+        if (t == null) {
+            throw ExpressionBinder.error(ErrorCode.UNDEFINED_TABLE, "table \"" + c.table() + "\" does not exist", c.pos());
+        }
+        for (Statement s : c.body()) {
+            if (!(s instanceof Statement.Select)) {
+                throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED,
+                        "a trigger body may only hold queries (SELECT) in Muru", s.pos());
+            }
+        }
+        return new BoundStatement.CreateTrigger(c.name(), t.name(), c.ifNotExists());
+    }
+
     /** A view keeps its text, to be bound again whenever it is used: with no values then. */
     private static void rejectViewParameters(Statement.CreateView v) {
         List<Expr.Parameter> marks = dev.muru.parser.SqlParser.parameters(v);
@@ -95,6 +114,13 @@ public final class Binder {
         if (statement instanceof Statement.DropIndex) {
             Statement.DropIndex d = (Statement.DropIndex) statement;
             return new BoundStatement.DropIndex(d.name(), d.ifExists());
+        }
+        if (statement instanceof Statement.CreateTrigger) {
+            return createTrigger((Statement.CreateTrigger) statement);
+        }
+        if (statement instanceof Statement.DropTrigger) {
+            Statement.DropTrigger d = (Statement.DropTrigger) statement;
+            return new BoundStatement.DropTrigger(d.name(), d.ifExists());
         }
         if (statement instanceof Statement.Reindex) {
             return new BoundStatement.Reindex(((Statement.Reindex) statement).name());
@@ -465,7 +491,7 @@ public final class Binder {
             boolean literal = source instanceof LogicalPlan.Values && allStringConstants((LogicalPlan.Values) source, i);
             exprs.set(targets[i], assign(new BoundExpr.InputRef(i, from), literal, col, positions.get(i)));
         }
-        return new BoundStatement.Insert(t.name(), new LogicalPlan.Project(source, exprs, ts));
+        return new BoundStatement.Insert(t.name(), new LogicalPlan.Project(source, exprs, ts), ins.orReplace());
     }
 
     /** An assignment cast: numbers to numbers, strings kept (storage checks lengths), literals parsed. */
@@ -503,7 +529,10 @@ public final class Binder {
         return new BoundStatement.Delete(t.name(), where);
     }
 
-    /** Each row's new values: an assigned column becomes CASE WHEN where THEN value ELSE column END. */
+    /**
+     * Each row's new values: an assigned column becomes CASE WHEN where THEN value ELSE column END.
+     * A column assigned more than once takes its rightmost value, as in SQLite (PostgreSQL rejects it).
+     */
     private BoundStatement update(Statement.Update u) {
         TableInfo t = table(u.table(), u.pos());
         Schema ts = t.schema();
@@ -513,16 +542,11 @@ public final class Binder {
         for (int c = 0; c < ts.size(); c++) {
             row.add(new BoundExpr.InputRef(c, ts.type(c)));
         }
-        Set<Integer> seen = new HashSet<>();
         for (Statement.Assignment a : u.assignments()) {
             int c = indexOfExact(ts, a.column());
             if (c < 0) {
                 throw ExpressionBinder.error(ErrorCode.UNDEFINED_COLUMN, "column \"" + a.column() + "\" of table \""
                         + t.name() + "\" does not exist", a.pos());
-            }
-            if (!seen.add(c)) {
-                throw ExpressionBinder.error(ErrorCode.DUPLICATE_COLUMN, "multiple assignments to same column \""
-                        + a.column() + "\"", a.pos());
             }
             BoundExpr value = new ExpressionBinder(scope, null, "UPDATE", parameters).bind(a.value());
             boolean literal = value instanceof BoundExpr.Constant && (value.type().isString() || value.type().isNull());

@@ -26,6 +26,13 @@ public sealed interface BoundStatement {
     record Reindex(String name) implements BoundStatement {
     }
 
+    /** A trigger on {@code table}; its body holds only SELECT statements, which change nothing when it fires. */
+    record CreateTrigger(String name, String table, boolean ifNotExists) implements BoundStatement {
+    }
+
+    record DropTrigger(String name, boolean ifExists) implements BoundStatement {
+    }
+
     /** A checked view: its query bound fine; {@code columns} name its output. */
     record CreateView(String name, String sql, java.util.List<String> columns, boolean orReplace) implements BoundStatement {
     }
@@ -52,7 +59,11 @@ public sealed interface BoundStatement {
      * INSERT: {@code source} yields rows already cast to the table's column types, one column
      * per table column (columns not listed are NULL).
      */
-    record Insert(String table, LogicalPlan source) implements BoundStatement {
+    /** {@code replace}: a new row replaces the rows it conflicts with on a unique key (REPLACE INTO). */
+    record Insert(String table, LogicalPlan source, boolean replace) implements BoundStatement {
+        public Insert(String table, LogicalPlan source) {
+            this(table, source, false);
+        }
     }
 
     /** A query; {@code plan.schema()} carries the output names. */

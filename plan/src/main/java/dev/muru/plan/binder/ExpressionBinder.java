@@ -31,6 +31,8 @@ final class ExpressionBinder {
     /** Collects the distinct aggregate calls of a query block. */
     static final class Aggregates {
         final List<AggregateCall> calls = new ArrayList<>();
+        /** Whether the query names an aggregate that is never computed (in a CASE branch never taken). */
+        boolean unused;
 
         int add(AggregateCall call) {
             int i = calls.indexOf(call);
@@ -47,6 +49,8 @@ final class ExpressionBinder {
     private final String clause;
     /** The values of the statement's {@code ?} marks. */
     private final Parameters parameters;
+    /** The CAST nodes the query wrote, which {@link ExactDivision} must not look through. */
+    private final java.util.Set<BoundExpr> explicitCasts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private boolean insideAggregate;
     /** Where subqueries are planned; null where the clause allows none. */
     private Subqueries subqueries;
@@ -129,7 +133,9 @@ final class ExpressionBinder {
             if (!TypeCoercion.canCast(in.type(), target)) {
                 throw error(ErrorCode.DATATYPE_MISMATCH, "cannot cast type " + in.type() + " to " + target, c.pos());
             }
-            return TypeCoercion.cast(in, target);
+            BoundExpr cast = TypeCoercion.cast(in, target);
+            explicitCasts.add(cast);
+            return cast;
         }
         if (e instanceof Expr.FunctionCall) {
             return function((Expr.FunctionCall) e);
@@ -204,7 +210,8 @@ final class ExpressionBinder {
                     return in;
                 }
                 requireNumeric(in, "-", u.pos());
-                return new Call(Function.NEGATE, List.of(in), in.type());
+                BoundExpr folded = IntegerConstants.fold(Function.NEGATE, in, new Constant(0L, DataType.BIGINT));
+                return folded != null ? folded : new Call(Function.NEGATE, List.of(in), in.type());
             default: throw new IllegalStateException(u.operator().name());
         }
     }
@@ -306,6 +313,11 @@ final class ExpressionBinder {
         if (t.isNull()) {
             return new Constant(null, DataType.BOOLEAN);
         }
+        Long a = IntegerConstants.value(l);
+        Long b = IntegerConstants.value(r);
+        if (a != null && b != null) {
+            return new Constant(IntegerConstants.compare(f, a, b), DataType.BOOLEAN);
+        }
         return new Call(f, List.of(TypeCoercion.cast(l, t), TypeCoercion.cast(r, t)), DataType.BOOLEAN);
     }
 
@@ -358,6 +370,13 @@ final class ExpressionBinder {
         if (!l.type().isNumeric() || !r.type().isNumeric()) {
             throw error(ErrorCode.DATATYPE_MISMATCH, "operator does not exist: " + l.type() + " " + sym + " " + r.type(), pos);
         }
+        Function fn = op == Expr.BinaryOperator.ADD ? Function.ADD : op == Expr.BinaryOperator.SUBTRACT ? Function.SUBTRACT
+                : op == Expr.BinaryOperator.MULTIPLY ? Function.MULTIPLY : op == Expr.BinaryOperator.DIVIDE ? Function.DIVIDE
+                : Function.MODULO;
+        BoundExpr folded = IntegerConstants.fold(fn, l, r);
+        if (folded != null) {
+            return folded;
+        }
         DataType common = TypeCoercion.commonNumeric(l.type(), r.type());
         switch (op) {
             case ADD: case SUBTRACT: case MODULO: {
@@ -388,7 +407,8 @@ final class ExpressionBinder {
             case DIVIDE: {
                 // Like DuckDB, a division involving DECIMAL is computed in DOUBLE.
                 DataType t = common.kind() == TypeKind.DECIMAL ? DataType.DOUBLE : common;
-                return new Call(Function.DIVIDE, List.of(TypeCoercion.cast(l, t), TypeCoercion.cast(r, t)), t);
+                Call div = new Call(Function.DIVIDE, List.of(TypeCoercion.cast(l, t), TypeCoercion.cast(r, t)), t);
+                return t.kind() == TypeKind.DOUBLE ? ExactDivision.apply(div, explicitCasts) : div;
             }
             default: throw new IllegalStateException(op.name());
         }
@@ -402,6 +422,10 @@ final class ExpressionBinder {
 
     private BoundExpr inList(Expr.InList in) {
         BoundExpr v = bindExpr(in.value());
+        if (in.list().isEmpty()) {
+            // As SQLite: x IN () is FALSE and x NOT IN () TRUE, whatever x is, NULL included
+            return new Constant(in.negated(), DataType.BOOLEAN);
+        }
         List<BoundExpr> items = new ArrayList<>();
         DataType t = v.type();
         for (Expr item : in.list()) {
@@ -437,23 +461,53 @@ final class ExpressionBinder {
         BoundExpr operand = c.operand() == null ? null : bindExpr(c.operand());
         List<BoundExpr> conditions = new ArrayList<>();
         List<BoundExpr> results = new ArrayList<>();
+        List<BoundExpr> all = new ArrayList<>();
+        boolean decided = false;
         for (Expr.When w : c.whens()) {
-            if (operand == null) {
-                conditions.add(boolArg(bindExpr(w.condition()), "CASE WHEN", w.condition().pos()));
-            } else {
-                conditions.add(compare(Function.EQUAL, operand, bindExpr(w.condition()), w.condition().pos()));
+            BoundExpr condition = operand == null ? boolArg(bindExpr(w.condition()), "CASE WHEN", w.condition().pos())
+                    : compare(Function.EQUAL, operand, bindExpr(w.condition()), w.condition().pos());
+            if (decided || condition instanceof Constant k && !Boolean.TRUE.equals(k.value())) {
+                // A branch never taken is checked, but its aggregates are never computed: as in
+                // PostgreSQL, whose planner drops it, what it would raise (1 / 0) is not raised
+                all.add(deadBranch(w.result()));
+                continue;
             }
-            results.add(bindExpr(w.result()));
+            BoundExpr result = bindExpr(w.result());
+            all.add(result);
+            conditions.add(condition);
+            results.add(result);
+            decided = condition instanceof Constant;
         }
-        BoundExpr elseResult = c.elseResult() == null ? new Constant(null, DataType.NULL) : bindExpr(c.elseResult());
-        List<BoundExpr> all = new ArrayList<>(results);
+        BoundExpr elseResult = c.elseResult() == null ? new Constant(null, DataType.NULL)
+                : decided ? deadBranch(c.elseResult()) : bindExpr(c.elseResult());
         all.add(elseResult);
         DataType t = commonOf(all, "CASE", c.pos());
+        if (decided) {
+            // The last kept branch is always taken
+            elseResult = results.remove(results.size() - 1);
+            conditions.remove(conditions.size() - 1);
+        }
+        if (conditions.isEmpty()) {
+            return TypeCoercion.cast(elseResult, t);
+        }
         List<BoundExpr> cast = new ArrayList<>();
         for (BoundExpr r : results) {
             cast.add(TypeCoercion.cast(r, t));
         }
         return new BoundExpr.Case(conditions, cast, TypeCoercion.cast(elseResult, t), t);
+    }
+
+    /** Binds a CASE branch that is never taken, for its type and errors, without keeping its aggregates. */
+    private BoundExpr deadBranch(Expr e) {
+        ExpressionBinder scratch = new ExpressionBinder(scope, aggregates == null ? null : new Aggregates(), clause, parameters);
+        scratch.insideAggregate = insideAggregate;
+        scratch.subqueries = subqueries;
+        BoundExpr bound = scratch.bindExpr(e);
+        if (aggregates != null && (!scratch.aggregates.calls.isEmpty() || scratch.aggregates.unused)) {
+            // Still an aggregate query: one row per group, even if no aggregate is computed
+            aggregates.unused = true;
+        }
+        return bound;
     }
 
     private DataType commonOf(List<BoundExpr> exprs, String what, Position pos) {
@@ -546,6 +600,13 @@ final class ExpressionBinder {
                 }
                 if (t.isNull()) {
                     t = DataType.VARCHAR;
+                }
+                if (!a.type().isNull() && !a.type().equals(t)) {
+                    // The SQL standard's CASE WHEN a = b THEN NULL ELSE a END: compared in the
+                    // common type, the result keeps a's type (NULLIF(53, 2.5) is the INTEGER 53)
+                    BoundExpr equal = new Call(Function.EQUAL, List.of(TypeCoercion.cast(a, t), TypeCoercion.cast(b, t)),
+                            DataType.BOOLEAN);
+                    return new BoundExpr.Case(List.of(equal), List.of(new Constant(null, a.type())), a, a.type());
                 }
                 return new Call(Function.NULLIF, List.of(TypeCoercion.cast(a, t), TypeCoercion.cast(b, t)), t);
             }

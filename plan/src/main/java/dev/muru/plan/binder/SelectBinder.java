@@ -175,7 +175,7 @@ final class SelectBinder {
             checkNotCorrelated(e, "GROUP BY");
         }
 
-        boolean aggregated = !groupKeys.isEmpty() || !aggs.calls.isEmpty() || having != null;
+        boolean aggregated = !groupKeys.isEmpty() || !aggs.calls.isEmpty() || aggs.unused || having != null;
         // Correlation: predicates inner = outer become group keys of an aggregated subquery.
         List<BoundExpr> extras = new ArrayList<>();
         boolean domain = correlatedBlock && aggregated && !allSimpleEqualities(correlated);

@@ -89,6 +89,15 @@ final class Subqueries {
             throw ExpressionBinder.error(ErrorCode.SUBQUERY_COLUMN_COUNT, "subquery has too many columns", e.pos());
         }
         DataType right = sub.plan().schema().type(0);
+        if (TypeCoercion.isStringLiteral(value) && right.isNumeric()) {
+            // A string literal adapts to the column, as in a comparison; one that is no number
+            // equals no number (SQLite's rule), which comparing as text gives.
+            value = isNumber((String) ((BoundExpr.Constant) value).value()) ? TypeCoercion.cast(value, right)
+                    : value;
+            if (value.type().isString()) {
+                right = DataType.VARCHAR;
+            }
+        }
         DataType common = TypeCoercion.commonType(value.type(), right);
         if (common == null) {
             throw ExpressionBinder.error(ErrorCode.DATATYPE_MISMATCH, "operator does not exist: " + value.type()
@@ -98,7 +107,7 @@ final class Subqueries {
             common = DataType.VARCHAR;
         }
         LogicalPlan plan = sub.plan();
-        if (!right.equals(common)) {
+        if (!plan.schema().type(0).equals(common)) {
             List<BoundExpr> exprs = new ArrayList<>();
             List<dev.muru.core.Column> cols = new ArrayList<>();
             for (int i = 0; i < plan.schema().size(); i++) {
@@ -111,6 +120,15 @@ final class Subqueries {
         sub = new BoundSubquery(plan, sub.valueColumns(), sub.correlation(), sub.emptyValue());
         BoundExpr marker = register(Kind.IN, sub, TypeCoercion.cast(value, common), e.pos(), DataType.BOOLEAN);
         return e.negated() ? not(marker) : marker;
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text.trim());
+            return !text.trim().isEmpty() && Character.isDigit(text.trim().charAt(text.trim().length() - 1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private BoundExpr register(Kind kind, BoundSubquery sub, BoundExpr inValue, Position pos, DataType type) {
@@ -325,23 +343,24 @@ final class Subqueries {
         LogicalPlan right = LogicalPlan.replace(u.sub().plan(), n -> n instanceof LogicalPlan.OuterDomain
                 ? domain(outer, (LogicalPlan.OuterDomain) n, toPlan) : null);
         List<BoundExpr> conds = new ArrayList<>();
-        if (u.kind() == Kind.IN) {
-            conds.add(new BoundExpr.Call(Function.EQUAL, List.of(toPlan.apply(u.inValue()),
-                    new BoundExpr.InputRef(w, right.schema().type(0))), DataType.BOOLEAN));
-        }
         for (BoundExpr c : u.sub().correlation()) {
             conds.add(Predicates.replaceRefs(c, r -> r.index() >= Scope.OUTER_BASE
                     ? toPlan.apply(new BoundExpr.InputRef(r.index() - Scope.OUTER_BASE, r.type()))
                     : new BoundExpr.InputRef(w + r.index(), r.type())));
         }
         Predicates.JoinCondition jc = Predicates.splitJoin(conds, w);
-        boolean nullAware = u.kind() == Kind.IN && (kind == JoinKind.ANTI || kind == JoinKind.MARK);
-        if (nullAware && (jc.leftKeys().isEmpty() || !jc.leftKeys().get(0).equals(conds.get(0) instanceof BoundExpr.Call
-                ? ((BoundExpr.Call) conds.get(0)).args().get(0) : null))) {
-            // IN's NULL rules need the IN pair as the first key.
-            throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "this NOT IN / IN subquery form is not supported", u.pos());
+        if (u.kind() == Kind.IN) {
+            // IN's NULL rules need the IN pair as the first key, also when the value reads no
+            // column of the block (1 IN (SELECT ...)): the value side is the block's side.
+            List<BoundExpr> leftKeys = new ArrayList<>();
+            List<BoundExpr> rightKeys = new ArrayList<>();
+            leftKeys.add(toPlan.apply(u.inValue()));
+            rightKeys.add(new BoundExpr.InputRef(0, right.schema().type(0)));
+            leftKeys.addAll(jc.leftKeys());
+            rightKeys.addAll(jc.rightKeys());
+            jc = new Predicates.JoinCondition(leftKeys, rightKeys, jc.residual());
         }
+        boolean nullAware = u.kind() == Kind.IN && (kind == JoinKind.ANTI || kind == JoinKind.MARK);
         double rows = Estimates.rows(plan);
         if ((kind == JoinKind.SEMI || kind == JoinKind.ANTI) && !nullAware && !jc.leftKeys().isEmpty()
                 && rows * 4 < Estimates.rows(right)) {

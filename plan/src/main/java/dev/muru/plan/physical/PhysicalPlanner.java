@@ -33,7 +33,7 @@ public final class PhysicalPlanner {
     }
 
     public static PhysicalPlan plan(LogicalPlan logical) {
-        logical = dev.muru.plan.optimizer.ColumnPruner.prune(logical);
+        logical = dev.muru.plan.optimizer.ColumnPruner.prune(dev.muru.plan.optimizer.NeverTrueFilters.apply(logical));
         PhysicalPlanner p = new PhysicalPlanner();
         Open open = p.build(logical);
         // With nothing left to do, the last breaker's output already is the result.
