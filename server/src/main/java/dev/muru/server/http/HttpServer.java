@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  * {@link #stop} answers new requests with 503 and lets running responses finish.
  */
 public final class HttpServer implements AutoCloseable {
+    private static final long LAST_BYTES_GRACE_MILLIS = 1_000;
     private final Muru muru;
     private final HttpSettings settings;
     private final QueryRoutes queries;
@@ -181,13 +182,27 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests (new ones get 503 until the port closes), waits up to
-     * {@code deadline} for responses in flight, then closes the connections. The engine stays up.
+     * Stops taking queries: new requests get 503 while the queries in flight finish sending
+     * their results (up to {@code deadline}); then the port and the connections close. The
+     * engine stays up.
      */
     public void stop(Duration deadline) {
         stopping = true;
+        long end = System.nanoTime() + deadline.toNanos();
         try {
-            binding.terminate(deadline).toCompletableFuture().get(deadline.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            boolean inFlight = queries.admitted() > 0;
+            while (queries.admitted() > 0 && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            if (inFlight) {
+                // A result's last bytes may still be in Pekko's and the socket's buffers when its
+                // stream completes; terminating closes the connections.
+                Thread.sleep(Math.min(LAST_BYTES_GRACE_MILLIS, Math.max(0, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
+            }
+            long left = Math.max(1_000, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()));
+            binding.terminate(Duration.ofMillis(left)).toCompletableFuture().get(left + 5_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             // Shutting down: connections that did not close in time are dropped with the ActorSystem.
         }

@@ -18,8 +18,13 @@ public final class JsonParsingErrorHandler extends ParsingErrorHandler {
 
     @Override
     public HttpResponse handle(StatusCode status, ErrorInfo info, LoggingAdapter log, ServerSettings settings) {
-        String code = status.intValue() == 413 ? HttpErrors.PAYLOAD_TOO_LARGE : RequestError.INVALID_REQUEST;
         String summary = info.summary().isEmpty() ? status.reason() : info.summary();
-        return HttpErrors.response(status.intValue(), code, "malformed HTTP request: " + summary);
+        int code = status.intValue();
+        if (code == 501) {
+            // A method HTTP does not know is the client's mistake like any other wrong method.
+            return HttpErrors.response(405, HttpErrors.METHOD_NOT_ALLOWED, "malformed HTTP request: " + summary);
+        }
+        return HttpErrors.response(code, code == 413 ? HttpErrors.PAYLOAD_TOO_LARGE : RequestError.INVALID_REQUEST,
+                "malformed HTTP request: " + summary);
     }
 }

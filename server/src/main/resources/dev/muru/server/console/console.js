@@ -156,7 +156,9 @@ async function run(sql) {
     $('truncated').textContent = `Showing the first ${rendered} of ${received} rows.`;
     $('truncated').hidden = false;
   }
-  if (summary) {
+  if (summary && planLines) {
+    $('status').textContent = `Plan in ${summary.elapsedMillis.toFixed(1)} ms (${total.toFixed(1)} ms in the browser)`;
+  } else if (summary) {
     const what = summary.updateCount !== undefined ? `${summary.updateCount} row(s) affected`
       : `${summary.rowCount} row${summary.rowCount === 1 ? '' : 's'}`;
     $('status').textContent = `${what} in ${summary.elapsedMillis.toFixed(1)} ms (${total.toFixed(1)} ms in the browser)`;
