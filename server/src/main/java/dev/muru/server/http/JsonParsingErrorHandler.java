@@ -24,7 +24,9 @@ public final class JsonParsingErrorHandler extends ParsingErrorHandler {
             // A method HTTP does not know is the client's mistake like any other wrong method.
             return HttpErrors.response(405, HttpErrors.METHOD_NOT_ALLOWED, "malformed HTTP request: " + summary);
         }
-        return HttpErrors.response(code, code == 413 ? HttpErrors.PAYLOAD_TOO_LARGE : RequestError.INVALID_REQUEST,
+        // Whatever Pekko's parser refuses came from the client: a 4xx, also where it says 505.
+        int answer = code >= 400 && code < 500 ? code : 400;
+        return HttpErrors.response(answer, answer == 413 ? HttpErrors.PAYLOAD_TOO_LARGE : RequestError.INVALID_REQUEST,
                 "malformed HTTP request: " + summary);
     }
 }
