@@ -8,6 +8,7 @@ import dev.muru.core.vector.DoubleVector;
 import dev.muru.core.vector.IntVector;
 import dev.muru.core.vector.LongVector;
 import dev.muru.core.vector.StringVector;
+import dev.muru.operators.expr.CivilDate;
 import org.apache.pekko.util.ByteString;
 
 import java.nio.charset.StandardCharsets;
@@ -126,26 +127,19 @@ final class ResponseBuffer {
         return this;
     }
 
-    /** A DATE (days since 1970-01-01) as yyyy-mm-dd, by the civil-from-days algorithm (no LocalDate). */
+    /** A DATE (days since 1970-01-01) as yyyy-mm-dd, without a LocalDate. */
     ResponseBuffer date(int epochDay) {
-        long z = epochDay + 719468L;
-        long era = Math.floorDiv(z, 146097);
-        long doe = z - era * 146097;
-        long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        long day = doy - (153 * mp + 2) / 5 + 1;
-        long month = mp < 10 ? mp + 3 : mp - 9;
-        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        long civil = CivilDate.civil(epochDay);
+        long year = civil >> 9;
         if (year < 0 || year > 9999) {
             return ascii(Values.formatDate(epochDay));
         }
         ensure(10);
         digits(year, 4);
         bytes[size++] = '-';
-        digits(month, 2);
+        digits(civil >> 5 & 15, 2);
         bytes[size++] = '-';
-        digits(day, 2);
+        digits(civil & 31, 2);
         return this;
     }
 
@@ -260,12 +254,10 @@ final class ResponseBuffer {
         if (v.isNull(position)) {
             return raw(NULL);
         }
-        DataType type = v.type();
-        switch (type.kind()) {
-            case BOOLEAN: return raw(((BooleanVector) v).get(position) ? TRUE : FALSE);
-            case INTEGER: return number(((IntVector) v).get(position));
-            case BIGINT: return number(((LongVector) v).get(position));
-            case DECIMAL: return decimal(((LongVector) v).get(position), type.scale());
+        if (plainValue(v, position)) {
+            return this;
+        }
+        switch (v.type().kind()) {
             case DATE: return put('"').date(((IntVector) v).get(position)).put('"');
             case DOUBLE: {
                 double d = ((DoubleVector) v).get(position);
@@ -279,19 +271,26 @@ final class ResponseBuffer {
 
     /** The value at {@code position} as a CSV field: NULL is an empty field, the empty string {@code ""}. */
     ResponseBuffer csvValue(ColumnVector v, int position) {
-        if (v.isNull(position)) {
+        if (v.isNull(position) || plainValue(v, position)) {
             return this;
         }
-        DataType type = v.type();
-        switch (type.kind()) {
-            case BOOLEAN: return raw(((BooleanVector) v).get(position) ? TRUE : FALSE);
-            case INTEGER: return number(((IntVector) v).get(position));
-            case BIGINT: return number(((LongVector) v).get(position));
-            case DECIMAL: return decimal(((LongVector) v).get(position), type.scale());
+        switch (v.type().kind()) {
             case DATE: return date(((IntVector) v).get(position));
             case DOUBLE: return ascii(Values.formatDouble(((DoubleVector) v).get(position)));
             case VARCHAR: case CHAR: return csvField(((StringVector) v).get(position));
             default: return this;
+        }
+    }
+
+    /** Writes a BOOLEAN, INTEGER, BIGINT or DECIMAL value, which JSON and CSV spell alike; false for other types. */
+    private boolean plainValue(ColumnVector v, int position) {
+        DataType type = v.type();
+        switch (type.kind()) {
+            case BOOLEAN: raw(((BooleanVector) v).get(position) ? TRUE : FALSE); return true;
+            case INTEGER: number(((IntVector) v).get(position)); return true;
+            case BIGINT: number(((LongVector) v).get(position)); return true;
+            case DECIMAL: decimal(((LongVector) v).get(position), type.scale()); return true;
+            default: return false;
         }
     }
 }
