@@ -4,6 +4,7 @@ import dev.muru.core.ErrorCode;
 import dev.muru.core.Morsel;
 import dev.muru.core.MuruException;
 import dev.muru.core.Schema;
+import dev.muru.engine.EngineMetrics;
 import dev.muru.engine.MemoryBudget;
 import dev.muru.engine.MuruEngine;
 import dev.muru.engine.RuntimeStats;
@@ -36,6 +37,7 @@ public final class Muru implements AutoCloseable {
     private final AtomicReference<CatalogView> view;
     private final MemoryBudget memory;
     private final RuntimeStats runtimeStats = new RuntimeStats();
+    private final EngineMetrics metrics = new EngineMetrics();
     private final Session defaultSession;
     private final long inlineRows;
     /** Statements that were too big to run inline, by their text. */
@@ -45,7 +47,7 @@ public final class Muru implements AutoCloseable {
         this.settings = settings;
         this.view = new AtomicReference<>();
         this.memory = new MemoryBudget(settings.globalMemoryLimit());
-        this.system = ActorSystem.create(MuruEngine.create(settings, view, memory, runtimeStats), "muru", settings.config());
+        this.system = ActorSystem.create(MuruEngine.create(settings, view, memory, runtimeStats, metrics), "muru", settings.config());
         this.defaultSession = new Session(this, new SessionSettings(settings));
         this.inlineRows = settings.config().getLong("muru.execution.inline-rows");
         // The catalog publishes its first view while the guardian starts; wait for it.
@@ -94,6 +96,14 @@ public final class Muru implements AutoCloseable {
         return new Session(this, new SessionSettings(settings));
     }
 
+    /**
+     * A new session whose settings start from {@code defaults} (e.g. a server's own statement
+     * timeout); {@code RESET} returns to them.
+     */
+    public Session session(MuruSettings defaults) {
+        return new Session(this, new SessionSettings(defaults));
+    }
+
     /** The engine's default session, used by {@link #query(String)} and the shell. */
     public Session defaultSession() {
         return defaultSession;
@@ -119,8 +129,10 @@ public final class Muru implements AutoCloseable {
             return null;
         }
         try {
-            QueryResult r = dev.muru.engine.InlineRun.tryRun(view.get(), sql, parameters, settings, inlineRows);
-            if (r == null) {
+            QueryResult r = dev.muru.engine.InlineRun.tryRun(view.get(), sql, parameters, settings, inlineRows, metrics);
+            if (r != null) {
+                metrics.statementFinished(true);
+            } else {
                 // Remembered by text (bounded), so a repeated big statement is not planned twice.
                 if (notInline.size() > 10_000) {
                     notInline.clear();
@@ -129,6 +141,7 @@ public final class Muru implements AutoCloseable {
             }
             return r;
         } catch (MuruException e) {
+            metrics.statementFinished(false);
             throw new MuruException(e.code(), e.detail(), e.line(), e.column(), e);
         } catch (RuntimeException | StackOverflowError e) {
             // Anything unexpected: the coordinator runs it and reports errors the usual way.
@@ -219,6 +232,11 @@ public final class Muru implements AutoCloseable {
     /** The engine's memory budget (its limit, what is reserved, the peak). */
     public MemoryBudget memoryBudget() {
         return memory;
+    }
+
+    /** Statements finished and failed, rows scanned and pipelines per mode since the engine started. */
+    public EngineMetrics metrics() {
+        return metrics;
     }
 
     /** What the engine measured of earlier pipelines, which moves its parallelism thresholds. */

@@ -46,6 +46,12 @@ public final class InlineRun {
      * than {@code rowBudget} rows, or it touched more rows than that while running.
      */
     public static QueryResult tryRun(CatalogView view, String sql, List<?> parameters, MuruSettings settings, long rowBudget) {
+        return tryRun(view, sql, parameters, settings, rowBudget, new EngineMetrics());
+    }
+
+    /** As above; a run that finishes counts its pipelines and scanned rows into {@code metrics}. */
+    public static QueryResult tryRun(CatalogView view, String sql, List<?> parameters, MuruSettings settings, long rowBudget,
+                                     EngineMetrics metrics) {
         long start = System.nanoTime();
         Statement statement = SqlParser.parseCached(sql);
         if (!(statement instanceof Statement.Select)) {
@@ -82,7 +88,7 @@ public final class InlineRun {
             return null;
         }
         try {
-            List<Morsel> out = run(plan, new PlanState(snapshots, settings), settings, rowBudget);
+            List<Morsel> out = run(plan, new PlanState(snapshots, settings), settings, rowBudget, metrics);
             return new QueryResult("SELECT", plan.outputSchema(), out, -1, System.nanoTime() - start);
         } catch (OverBudget e) {
             return null;
@@ -93,8 +99,10 @@ public final class InlineRun {
     static final long WORK_FACTOR = 4;
     static final long MAX_NANOS = 50_000_000;
 
-    private static List<Morsel> run(PhysicalPlan plan, PlanState state, MuruSettings settings, long rowBudget) {
+    private static List<Morsel> run(PhysicalPlan plan, PlanState state, MuruSettings settings, long rowBudget,
+                                    EngineMetrics metrics) {
         long[] touched = {0};
+        long[] scannedRows = new long[plan.pipelines().size()];
         long deadline = System.nanoTime() + MAX_NANOS;
         for (Pipeline p : plan.pipelines()) {
             List<Morsel> input = state.input(p);
@@ -122,6 +130,7 @@ public final class InlineRun {
                 driver.process(m);
             }
             touched[0] = before + driver.rowsIn() + driver.probeRows() + driver.rowsOut();
+            scannedRows[p.id()] = p.source() instanceof PipelineSource.TableScan ? driver.rowsIn() : 0;
             if (p.sink() instanceof PipelineSink.JoinBuild) {
                 PipelineSink.JoinBuild b = (PipelineSink.JoinBuild) p.sink();
                 JoinHashTable table = JoinTable.buildPartition(List.of((JoinBuildSink) sink), 0);
@@ -130,6 +139,10 @@ public final class InlineRun {
             } else {
                 state.addOutput(state.output(p, List.of(sink), List.of()));
             }
+        }
+        // Counted once the whole run is done: a run given up over its budget is run again by a coordinator.
+        for (long rows : scannedRows) {
+            metrics.pipelineFinished(EngineMetrics.Mode.INLINE, rows);
         }
         return state.lastOutput();
     }

@@ -102,8 +102,14 @@ public final class MuruEngine extends AbstractBehavior<MuruEngine.Command> {
      */
     public static Behavior<Command> create(MuruSettings settings, AtomicReference<CatalogView> view, MemoryBudget budget,
                                            RuntimeStats stats) {
+        return create(settings, view, budget, stats, new EngineMetrics());
+    }
+
+    /** As above, counting statements and pipelines into {@code metrics}. */
+    public static Behavior<Command> create(MuruSettings settings, AtomicReference<CatalogView> view, MemoryBudget budget,
+                                           RuntimeStats stats, EngineMetrics metrics) {
         return Behaviors.setup(ctx -> new MuruEngine(ctx, settings, view, new QueryCoordinator.EngineShared(stats, budget,
-                new java.util.concurrent.atomic.AtomicInteger())));
+                new java.util.concurrent.atomic.AtomicInteger(), metrics)));
     }
 
     private final QueryCoordinator.EngineShared shared;

@@ -102,6 +102,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     private final MuruSettings settings;
     private final ParallelConfig parallel;
     private final RuntimeStats runtimeStats;
+    private final EngineMetrics metrics;
     private final java.util.concurrent.atomic.AtomicInteger running;
     private final QueryMemory memory;
     private final ActorRef<Catalog.Command> catalog;
@@ -128,10 +129,12 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
     private int pendingBuilds;
 
     /**
-     * What the coordinators of one engine share: the runtime statistics, the memory budget and
-     * the number of statements running on coordinators (for a fair share of the workers).
+     * What the coordinators of one engine share: the runtime statistics, the memory budget,
+     * the number of statements running on coordinators (for a fair share of the workers) and
+     * the engine's counters.
      */
-    record EngineShared(RuntimeStats stats, MemoryBudget budget, java.util.concurrent.atomic.AtomicInteger running) {
+    record EngineShared(RuntimeStats stats, MemoryBudget budget, java.util.concurrent.atomic.AtomicInteger running,
+                        EngineMetrics metrics) {
     }
 
     /**
@@ -178,6 +181,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         this.replyTo = replyTo;
         this.settings = settings;
         this.runtimeStats = shared.stats();
+        this.metrics = shared.metrics();
         this.parallel = new ParallelConfig(settings, shared.stats(), shared.running()::get);
         this.running = shared.running();
         running.incrementAndGet();
@@ -701,6 +705,8 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
      */
     private void finishPipeline(Pipeline p, PipelineStats st, long outputBytes) {
         progress.finished(p.id(), st.morselsIn);
+        metrics.pipelineFinished(st.workers > 1 ? EngineMetrics.Mode.PARALLEL : EngineMetrics.Mode.SEQUENTIAL,
+                p.source() instanceof dev.muru.plan.physical.PipelineSource.TableScan ? st.rowsIn : 0);
         memory.release(st.reservedBytes);
         st.outputBytes = outputBytes;
         st.peakBytes = Math.max(st.reservedBytes, outputBytes);
@@ -757,6 +763,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         leave();
         if (!replied) {
             replied = true;
+            metrics.statementFinished(true);
             replyTo.tell(new MuruEngine.QuerySucceeded(result));
         }
         return Behaviors.stopped();
@@ -781,6 +788,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         }
         memory.close();
         replied = true;
+        metrics.statementFinished(true);
         QueryResult r = feeding;
         channel.complete(r.statementKind(), r.schema(), r.updateCount(), elapsed());
         replyTo.tell(new MuruEngine.QuerySucceeded(new QueryResult(r.statementKind(), r.schema(), List.of(),
@@ -797,6 +805,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         leave();
         if (!replied) {
             replied = true;
+            metrics.statementFinished(false);
             if (channel != null) {
                 channel.fail(toMuruException(e));
             }

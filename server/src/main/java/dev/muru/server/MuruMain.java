@@ -23,13 +23,15 @@ import java.util.Map;
 /**
  * The {@code muru} command line. {@code muru shell} opens the SQL shell: interactive when stdin
  * and stdout are a terminal, otherwise it runs the statements read from stdin (or {@code -c})
- * and exits 1 if any failed. Bad arguments print the usage to stderr and exit 2.
+ * and exits 1 if any failed; {@code muru serve} runs the HTTP endpoint and web console (see
+ * {@link ServeCommand}). Bad arguments print the usage to stderr and exit 2.
  */
 public final class MuruMain {
     static final double DEFAULT_SCALE_FACTOR = 0.01;
     private static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
     static final String USAGE = String.join("\n",
             "usage: muru shell [--demo[=SF]] [--mode table|csv|json] [-c SQL]",
+            "       muru serve [--port N] [--demo[=SF]]",
             "       muru sqllogictest [--mode sequential|parallel] [--verbose] FILE|DIR...",
             "       muru --help",
             "",
@@ -38,6 +40,8 @@ public final class MuruMain {
             "  --mode MODE    output format: table (default), csv (RFC 4180, NULL as an empty field)",
             "                 or json (one array of row objects per statement)",
             "  -c SQL         run SQL (one or more statements ended by ;) and exit",
+            "  serve          HTTP endpoint (POST /v1/query, GET /v1/queries, ...) and web console at /",
+            "  --port N       port to listen on (default muru.http.port, 8080; 0 picks a free one)",
             "  sqllogictest   run SQLite sqllogictest scripts (as engine postgresql), each file in a",
             "                 fresh engine; one line per file, a total line, exit 1 if any record failed",
             "",
@@ -70,6 +74,17 @@ public final class MuruMain {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
             System.out.println(USAGE);
             return 0;
+        }
+        if (args.length > 0 && args[0].equals("serve")) {
+            ServeCommand.Options serve;
+            try {
+                serve = ServeCommand.parse(java.util.Arrays.asList(args).subList(1, args.length));
+            } catch (IllegalArgumentException e) {
+                System.err.println("muru: " + e.getMessage());
+                System.err.println(USAGE);
+                return 2;
+            }
+            return ServeCommand.run(serve, System.out, System.err);
         }
         if (args.length > 0 && args[0].equals("sqllogictest")) {
             return dev.muru.server.sqllogictest.SltCommand.run(java.util.Arrays.asList(args).subList(1, args.length),
@@ -121,7 +136,7 @@ public final class MuruMain {
         return args[i];
     }
 
-    private static double parseScaleFactor(String text) {
+    static double parseScaleFactor(String text) {
         try {
             double sf = Double.parseDouble(text);
             if (sf > 0 && !Double.isInfinite(sf)) {
@@ -157,7 +172,7 @@ public final class MuruMain {
         }
     }
 
-    private static void loadDemo(Muru muru, double scaleFactor, boolean verbose) {
+    static void loadDemo(Muru muru, double scaleFactor, boolean verbose) {
         long start = System.nanoTime();
         if (verbose) {
             System.err.printf(Locale.ROOT, "Loading TPC-H demo data at scale factor %s...%n", format(scaleFactor));

@@ -6,12 +6,12 @@ import dev.muru.core.Values;
  * Proleptic Gregorian calendar arithmetic on days since 1970-01-01, after Howard Hinnant's
  * civil_from_days / days_from_civil: a few integer divisions per row instead of a LocalDate.
  */
-final class CivilDate {
+public final class CivilDate {
     private CivilDate() {
     }
 
     /** Packs year, month and day as year * 512 + month * 32 + day (year may be negative). */
-    static long civil(int days) {
+    public static long civil(int days) {
         long z = (long) days + 719468;
         long era = Math.floorDiv(z, 146097);
         long doe = z - era * 146097;
