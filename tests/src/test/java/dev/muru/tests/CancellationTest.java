@@ -74,4 +74,31 @@ class CancellationTest {
             assertEquals(2000L, ((Number) muru.query("SELECT COUNT(*) FROM big").rows().get(0)[0]).longValue());
         }
     }
+
+    /**
+     * A four-way cross join whose condition drops every pair emits nothing for hours: its
+     * workers must still notice the timeout inside the probe, so the statement leaves.
+     */
+    @Test
+    void aJoinThatEmitsNothingStillStops() throws Exception {
+        for (long threshold : new long[]{MuruSettings.NEVER, 0}) {
+            MuruSettings settings = MuruSettings.load().withParallelism(2).withThreshold(threshold);
+            try (Muru muru = Muru.start(settings)) {
+                load(muru);
+                String silent = "SELECT COUNT(*) FROM big a, big b, big c, big d WHERE a.x + b.x + c.x + d.x = -1";
+                {
+                    var cursor = muru.defaultSession().open(silent, java.util.List.of(), Duration.ofMillis(300));
+                    MuruException e = assertThrows(MuruException.class, cursor::awaitReady);
+                    assertEquals(ErrorCode.QUERY_TIMEOUT, e.code(), e.getMessage());
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while ((!muru.running().isEmpty() || muru.memoryReserved() != 0) && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertTrue(muru.running().isEmpty(), "the timed-out statement's workers stopped: " + muru.running());
+                assertEquals(0, muru.memoryReserved());
+                assertEquals(2000L, ((Number) muru.query("SELECT COUNT(*) FROM big").rows().get(0)[0]).longValue());
+            }
+        }
+    }
 }

@@ -272,6 +272,13 @@ public final class HashJoinProbe {
         return out;
     }
 
+    private java.util.function.BooleanSupplier cancelled = () -> false;
+
+    /** Checked between candidate batches, so a probe that emits nothing still stops when its statement does. */
+    public void cancelWhen(java.util.function.BooleanSupplier stopped) {
+        this.cancelled = stopped;
+    }
+
     /** Emits the join's output for this morsel, in chunks of at most maxOutputRows rows, to out (possibly zero calls). */
     public void probe(Morsel input, Consumer<Morsel> out) {
         int n = input.size();
@@ -765,6 +772,10 @@ public final class HashJoinProbe {
     private void flushCandidates(int k, boolean last) {
         if (k == 0) {
             return;
+        }
+        if (cancelled.getAsBoolean()) {
+            // A cross join whose residual drops every pair emits nothing for a long time: stop here.
+            throw new dev.muru.core.MuruException(dev.muru.core.ErrorCode.QUERY_CANCELLED, "statement stopped");
         }
         if (residual == null) {
             if (markRows) {

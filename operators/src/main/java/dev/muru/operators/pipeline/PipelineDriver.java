@@ -80,6 +80,7 @@ public final class PipelineDriver {
                 List<dev.muru.core.DataType> probeTypes = i == 0 ? inputTypes : steps.get(i - 1).schema().types();
                 probes[i] = new HashJoinProbe(table, p.kind(), p.probeKeys(), probeTypes, p.residual(), p.nullAware(),
                         morselRows);
+                probes[i].cancelWhen(cancelled);
             }
         }
     }

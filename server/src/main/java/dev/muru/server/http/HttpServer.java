@@ -70,7 +70,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
-     * Pekko's own limits follow ours: bodies past the limit fail while they are read, and its
+     * Pekko's own limits follow ours: bodies past the drain limit fail while they are read, and its
      * request timeout is a backstop behind the statement timeout, which stops queries first.
      */
     private static ServerSettings serverSettings(Config config, HttpSettings settings) {
@@ -81,7 +81,7 @@ public final class HttpServer implements AutoCloseable {
                 "pekko.http.server.request-timeout = " + requestTimeout,
                 "pekko.http.server.idle-timeout = " + idleTimeout,
                 "pekko.http.server.server-header = muru",
-                "pekko.http.server.parsing.max-content-length = " + settings.maxBodyBytes(),
+                "pekko.http.server.parsing.max-content-length = " + QueryRoutes.drainLimit(settings),
                 "pekko.http.server.parsing.error-handler = \"" + JsonParsingErrorHandler.class.getName() + "\""));
         return ServerSettings.create(overrides.withFallback(config));
     }

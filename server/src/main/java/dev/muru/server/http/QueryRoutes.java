@@ -73,13 +73,23 @@ final class QueryRoutes {
             throw e;
         }
         boolean json = request.entity().getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON);
-        CompletionStage<HttpResponse> response = request.entity().withSizeLimit(settings.maxBodyBytes())
-                .toStrict(BODY_TIMEOUT_MILLIS, materializer)
+        // A body over the limit is still read to its end (up to the drain limit) and thrown
+        // away, so that the client, still sending, gets the 413 instead of a reset connection.
+        CompletionStage<HttpResponse> response = request.entity().withSizeLimit(drainLimit(settings))
+                .getDataBytes()
+                .completionTimeout(Duration.ofMillis(BODY_TIMEOUT_MILLIS))
+                .runFold(new RequestBody(settings.maxBodyBytes()), RequestBody::add, materializer)
                 .exceptionally(e -> {
                     throw bodyFailure(e);
                 })
+                .thenApply(body -> {
+                    if (body.tooLarge()) {
+                        throw tooLarge();
+                    }
+                    return body;
+                })
                 .thenApplyAsync(body -> {
-                    QueryRequest q = QueryRequest.parse(body.getData().toArray(), json);
+                    QueryRequest q = QueryRequest.parse(body.bytes(), json);
                     ResultCursor cursor = muru.session(sessionDefaults).open(q.sql(), q.params(), null);
                     slot.hold(cursor);
                     return cursor;
@@ -93,12 +103,49 @@ final class QueryRoutes {
         });
     }
 
+    private RequestError tooLarge() {
+        return new RequestError(413, HttpErrors.PAYLOAD_TOO_LARGE, "the request body is larger than "
+                + settings.maxBodyBytes() + " bytes (muru.http.max-body-size)");
+    }
+
+    /** Bytes of an oversized body read and discarded before answering 413; past it the connection closes. */
+    static long drainLimit(HttpSettings settings) {
+        long limit = settings.maxBodyBytes();
+        return limit > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : Math.max(4 * limit, limit + (16L << 20));
+    }
+
+    /** The body as it arrives: kept up to the limit, past it only counted. */
+    static final class RequestBody {
+        private final long limit;
+        private final org.apache.pekko.util.ByteStringBuilder kept = new org.apache.pekko.util.ByteStringBuilder();
+        private long size;
+
+        RequestBody(long limit) {
+            this.limit = limit;
+        }
+
+        RequestBody add(ByteString chunk) {
+            size += chunk.size();
+            if (size <= limit) {
+                kept.append(chunk);
+            }
+            return this;
+        }
+
+        boolean tooLarge() {
+            return size > limit;
+        }
+
+        byte[] bytes() {
+            return kept.result().toArray();
+        }
+    }
+
     private RuntimeException bodyFailure(Throwable failure) {
         Throwable e = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (e instanceof EntityStreamSizeException) {
-            return new RequestError(413, HttpErrors.PAYLOAD_TOO_LARGE, "the request body is larger than "
-                    + settings.maxBodyBytes() + " bytes (muru.http.max-body-size)");
+            return tooLarge();
         }
         if (e instanceof TimeoutException) {
             return new RequestError(408, RequestError.INVALID_REQUEST, "the request body did not arrive within "
