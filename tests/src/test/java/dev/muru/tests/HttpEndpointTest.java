@@ -255,8 +255,18 @@ class HttpEndpointTest {
             HttpTestClient client = new HttpTestClient(guarded.port(), "s3cret");
             assertEquals(200, client.query("SELECT 1").statusCode());
             assertEquals(200, client.get("/v1/health").statusCode());
-            // The console's files hold no data; the page asks for the token itself.
-            assertEquals(200, anonymous.get("/").statusCode());
+            // The console too: opened with ?token=, it gets a cookie for its files and API calls.
+            assertError(anonymous.get("/"), 401, "UNAUTHORIZED");
+            assertError(anonymous.get("/?token=wrong"), 401, "UNAUTHORIZED");
+            HttpResponse<String> page = anonymous.get("/?token=s3cret");
+            assertEquals(200, page.statusCode());
+            String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+            assertTrue(cookie.startsWith("muru_token=s3cret;") && cookie.contains("HttpOnly"), cookie);
+            String sent = cookie.substring(0, cookie.indexOf(';'));
+            assertEquals(200, anonymous.send(anonymous.request("/v1/health").header("Cookie", "a=1; " + sent).GET().build())
+                    .statusCode());
+            assertError(anonymous.send(anonymous.request("/v1/health").header("Cookie", "muru_token=nope").GET().build()),
+                    401, "UNAUTHORIZED");
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The web console's static files (plain HTML, CSS and JavaScript under
  * {@code dev/muru/server/console/} on the classpath), read once at start: {@code /} is the page,
- * {@code /console/NAME} its assets. They hold no data, so they are served without the token.
+ * {@code /console/NAME} its assets. With a token configured they need it too (see HttpServer).
  */
 final class ConsoleFiles {
     private static final String ROOT = "dev/muru/server/console/";

@@ -119,14 +119,20 @@ public final class HttpServer implements AutoCloseable {
         }
         String path = request.getUri().path();
         HttpMethod method = request.method();
-        if (console.serves(path)) {
-            return method.equals(HttpMethods.GET) || method.equals(HttpMethods.HEAD) ? done(console.response(path))
-                    : methodNotAllowed(method, path, "GET");
-        }
-        if (!authorized(request)) {
+        boolean pageWithToken = path.equals("/") && tokenInQuery(request);
+        if (!pageWithToken && !authorized(request)) {
             return done(HttpErrors.response(401, HttpErrors.UNAUTHORIZED,
-                    "this server needs \"Authorization: Bearer <token>\"")
+                    "this server needs \"Authorization: Bearer <token>\" (the console: open /?token=<token>)")
                     .addHeader(RawHeader.create("WWW-Authenticate", "Bearer realm=\"muru\"")));
+        }
+        if (console.serves(path)) {
+            if (!method.equals(HttpMethods.GET) && !method.equals(HttpMethods.HEAD)) {
+                return methodNotAllowed(method, path, "GET");
+            }
+            HttpResponse page = console.response(path);
+            // The browser sends the cookie with the console's files and its API calls from now on.
+            return done(pageWithToken ? page.addHeader(RawHeader.create("Set-Cookie", TOKEN_COOKIE + "="
+                    + settings.authToken() + "; Path=/; HttpOnly; SameSite=Strict")) : page);
         }
         switch (path) {
             case "/v1/query":
@@ -153,14 +159,42 @@ public final class HttpServer implements AutoCloseable {
                 + "; use " + allowed).addHeader(RawHeader.create("Allow", allowed)));
     }
 
-    /** Compares in constant time, so the answer's timing does not tell how much of a guess was right. */
+    /** The cookie that carries the token for a browser that opened the console with {@code /?token=}. */
+    static final String TOKEN_COOKIE = "muru_token";
+
+    /**
+     * The token as an {@code Authorization: Bearer} header or as the console's cookie. Compares
+     * in constant time, so the answer's timing does not tell how much of a guess was right.
+     */
     private boolean authorized(HttpRequest request) {
         if (!settings.authenticates()) {
             return true;
         }
         byte[] given = request.getHeader("Authorization").map(h -> h.value().getBytes(StandardCharsets.UTF_8))
                 .orElse(new byte[0]);
-        return MessageDigest.isEqual(given, expectedAuthorization);
+        if (MessageDigest.isEqual(given, expectedAuthorization)) {
+            return true;
+        }
+        for (org.apache.pekko.http.javadsl.model.HttpHeader h : request.getHeaders()) {
+            if (h.is("cookie")) {
+                for (String part : h.value().split(";")) {
+                    String c = part.trim();
+                    if (c.startsWith(TOKEN_COOKIE + "=") && sameToken(c.substring(TOKEN_COOKIE.length() + 1))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean tokenInQuery(HttpRequest request) {
+        return settings.authenticates() && request.getUri().query().get("token").map(this::sameToken).orElse(false);
+    }
+
+    private boolean sameToken(String token) {
+        return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                settings.authToken().getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpResponse health() {

@@ -23,6 +23,11 @@ public record HttpSettings(String host, int port, long maxBodyBytes, int maxConc
                     "muru.http.max-body-size and max-concurrent-queries must be at least 1");
         }
         authToken = authToken == null ? "" : authToken;
+        // It travels in a header, a query parameter and a cookie: only characters all three keep as they are.
+        if (!authToken.matches("[A-Za-z0-9._~+/=-]*")) {
+            throw new MuruException(ErrorCode.INVALID_SETTING,
+                    "muru.http.auth-token may hold only letters, digits and . _ ~ + / = -");
+        }
     }
 
     public static HttpSettings fromConfig(Config config) {
