@@ -257,7 +257,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         if (bound instanceof BoundStatement.Delete) {
             BoundStatement.Delete d = (BoundStatement.Delete) bound;
             kind = "DELETE";
-            write(snapshots.handle(d.table()).store(), r -> new TableStore.Rewrite(TableRewrite.delete(d.where()), new int[0], r));
+            write(snapshots.handle(d.table()).store(), r -> new TableStore.Rewrite(TableRewrite.delete(d.where()), List.of(), r));
             return this;
         }
         if (bound instanceof BoundStatement.Update) {

@@ -69,7 +69,7 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
      * checked in the columns {@code lengthChecked} lists (null: all): those a statement assigns,
      * so that values stored whole before (SQLite's rule) do not fail an unrelated statement.
      */
-    public record Rewrite(java.util.function.Function<List<Morsel>, Rewritten> rewrite, int[] lengthChecked,
+    public record Rewrite(java.util.function.Function<List<Morsel>, Rewritten> rewrite, List<Integer> lengthChecked,
                           ActorRef<WriteResult> replyTo) implements Command {
         public Rewrite(java.util.function.Function<List<Morsel>, Rewritten> rewrite, ActorRef<WriteResult> replyTo) {
             this(rewrite, null, replyTo);

@@ -575,7 +575,7 @@ public final class Binder {
             row.set(c, where == null ? value : new BoundExpr.Case(List.of(where), List.of(value),
                     new BoundExpr.InputRef(c, ts.type(c)), type));
         }
-        int[] lengthChecked = dialect == Dialect.POSTGRESQL ? seen.stream().mapToInt(Integer::intValue).toArray() : new int[0];
+        List<Integer> lengthChecked = dialect == Dialect.POSTGRESQL ? List.copyOf(seen) : List.of();
         return new BoundStatement.Update(t.name(), row, where, lengthChecked);
     }
 

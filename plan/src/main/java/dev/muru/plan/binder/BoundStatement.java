@@ -51,7 +51,7 @@ public sealed interface BoundStatement {
      * under SQLite's rules).
      */
     record Update(String table, java.util.List<dev.muru.plan.expr.BoundExpr> row, dev.muru.plan.expr.BoundExpr where,
-                  int[] lengthChecked) implements BoundStatement {
+                  java.util.List<Integer> lengthChecked) implements BoundStatement {
     }
 
     record DropTable(String name, boolean ifExists) implements BoundStatement {
