@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.muru.core.ErrorCode;
 import dev.muru.core.MuruException;
+import dev.muru.plan.binder.Dialect;
 
 import java.time.Duration;
 
@@ -11,11 +12,13 @@ import java.time.Duration;
  * The settings of one engine, read from the {@code muru} section of the configuration
  * (defaults in cluster-config's reference.conf) and the environment variable
  * {@code MURU_PARALLEL_THRESHOLD}. Thresholds are estimated input rows; {@link #NEVER} means
- * a pipeline never goes parallel.
+ * a pipeline never goes parallel. {@code compatibility} ({@code muru.sql.compatibility}) picks
+ * PostgreSQL's or SQLite's value rules.
  */
 public record MuruSettings(int morselRows, int parallelism, int aggregatePartitions, long scanThreshold,
                            long aggregateThreshold, long sortThreshold, long joinThreshold, boolean adaptive,
-                           Duration statementTimeout, long queryMemoryLimit, long globalMemoryLimit, Config config) {
+                           Duration statementTimeout, long queryMemoryLimit, long globalMemoryLimit,
+                           Dialect compatibility, Config config) {
 
     public static final long NEVER = Long.MAX_VALUE;
     public static final String THRESHOLD_ENV = "MURU_PARALLEL_THRESHOLD";
@@ -26,6 +29,9 @@ public record MuruSettings(int morselRows, int parallelism, int aggregatePartiti
         }
         if (parallelism < 1) {
             throw new MuruException(ErrorCode.INVALID_SETTING, "muru.execution.parallelism must be at least 1, got " + parallelism);
+        }
+        if (compatibility == null) {
+            throw new MuruException(ErrorCode.INVALID_SETTING, "muru.sql.compatibility must be set");
         }
         if (queryMemoryLimit < 1 || globalMemoryLimit < 1) {
             throw new MuruException(ErrorCode.INVALID_SETTING, "memory limits must be at least 1 byte");
@@ -85,8 +91,10 @@ public record MuruSettings(int morselRows, int parallelism, int aggregatePartiti
         if (query == 0) {
             query = global;
         }
+        Dialect compatibility = config.hasPath("muru.sql.compatibility")
+                ? Dialect.parse(config.getString("muru.sql.compatibility"), "muru.sql.compatibility") : Dialect.POSTGRESQL;
         return new MuruSettings(c.getInt("morsel-rows"), parallelism, partitions, scan, agg, sort, join, adaptive,
-                c.getDuration("statement-timeout"), query, global, config);
+                c.getDuration("statement-timeout"), query, global, compatibility, config);
     }
 
     /**
@@ -120,12 +128,12 @@ public record MuruSettings(int morselRows, int parallelism, int aggregatePartiti
 
     public MuruSettings withMorselRows(int rows) {
         return new MuruSettings(rows, parallelism, aggregatePartitions, scanThreshold, aggregateThreshold,
-                sortThreshold, joinThreshold, adaptive, statementTimeout, queryMemoryLimit, globalMemoryLimit, config);
+                sortThreshold, joinThreshold, adaptive, statementTimeout, queryMemoryLimit, globalMemoryLimit, compatibility, config);
     }
 
     public MuruSettings withParallelism(int dop) {
         return new MuruSettings(morselRows, dop, aggregatePartitions, scanThreshold, aggregateThreshold,
-                sortThreshold, joinThreshold, adaptive, statementTimeout, queryMemoryLimit, globalMemoryLimit, config);
+                sortThreshold, joinThreshold, adaptive, statementTimeout, queryMemoryLimit, globalMemoryLimit, compatibility, config);
     }
 
     /**
@@ -134,7 +142,7 @@ public record MuruSettings(int morselRows, int parallelism, int aggregatePartiti
      */
     public MuruSettings withThreshold(long rows) {
         return new MuruSettings(morselRows, parallelism, aggregatePartitions, rows, rows, rows, rows, false,
-                statementTimeout, queryMemoryLimit, globalMemoryLimit, config);
+                statementTimeout, queryMemoryLimit, globalMemoryLimit, compatibility, config);
     }
 
     /** The configured thresholds as starting points that the runtime statistics move. */
@@ -145,29 +153,35 @@ public record MuruSettings(int morselRows, int parallelism, int aggregatePartiti
                 parseThreshold(c.getString("parallel-threshold.aggregate"), "parallel-threshold.aggregate"),
                 parseThreshold(c.getString("parallel-threshold.sort"), "parallel-threshold.sort"),
                 parseThreshold(c.getString("parallel-threshold.join"), "parallel-threshold.join"), true,
-                statementTimeout, queryMemoryLimit, globalMemoryLimit, config);
+                statementTimeout, queryMemoryLimit, globalMemoryLimit, compatibility, config);
     }
 
     public MuruSettings withStatementTimeout(Duration timeout) {
         return new MuruSettings(morselRows, parallelism, aggregatePartitions, scanThreshold, aggregateThreshold,
-                sortThreshold, joinThreshold, adaptive, timeout, queryMemoryLimit, globalMemoryLimit, config);
+                sortThreshold, joinThreshold, adaptive, timeout, queryMemoryLimit, globalMemoryLimit, compatibility, config);
     }
 
     /** The most one query may reserve (hash tables, aggregate states, sort runs, buffered rows). */
     public MuruSettings withQueryMemoryLimit(long bytes) {
         return new MuruSettings(morselRows, parallelism, aggregatePartitions, scanThreshold, aggregateThreshold,
-                sortThreshold, joinThreshold, adaptive, statementTimeout, bytes, globalMemoryLimit, config);
+                sortThreshold, joinThreshold, adaptive, statementTimeout, bytes, globalMemoryLimit, compatibility, config);
     }
 
     /** Aggregate actors per parallel aggregation; 0 means the parallelism. */
     public MuruSettings withAggregatePartitions(int partitions) {
         return new MuruSettings(morselRows, parallelism, partitions, scanThreshold, aggregateThreshold,
-                sortThreshold, joinThreshold, adaptive, statementTimeout, queryMemoryLimit, globalMemoryLimit, config);
+                sortThreshold, joinThreshold, adaptive, statementTimeout, queryMemoryLimit, globalMemoryLimit, compatibility, config);
+    }
+
+    /** Whose value rules statements follow: PostgreSQL's (the default) or SQLite's (session setting compatibility). */
+    public MuruSettings withCompatibility(Dialect dialect) {
+        return new MuruSettings(morselRows, parallelism, aggregatePartitions, scanThreshold, aggregateThreshold,
+                sortThreshold, joinThreshold, adaptive, statementTimeout, queryMemoryLimit, globalMemoryLimit, dialect, config);
     }
 
     /** The most all queries of the engine together may reserve. */
     public MuruSettings withGlobalMemoryLimit(long bytes) {
         return new MuruSettings(morselRows, parallelism, aggregatePartitions, scanThreshold, aggregateThreshold,
-                sortThreshold, joinThreshold, adaptive, statementTimeout, queryMemoryLimit, bytes, config);
+                sortThreshold, joinThreshold, adaptive, statementTimeout, queryMemoryLimit, bytes, compatibility, config);
     }
 }

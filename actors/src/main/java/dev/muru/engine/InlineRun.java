@@ -58,7 +58,7 @@ public final class InlineRun {
             return null;
         }
         SnapshotCatalog snapshots = new SnapshotCatalog(view);
-        BoundStatement bound = new Binder(snapshots, parameters).bind(statement);
+        BoundStatement bound = new Binder(snapshots, parameters, settings.compatibility()).bind(statement);
         if (!(bound instanceof BoundStatement.Query)) {
             return null;
         }

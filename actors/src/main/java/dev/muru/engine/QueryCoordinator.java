@@ -223,7 +223,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         try {
             dev.muru.parser.ast.Statement statement = SqlParser.parseStatement(sql);
             snapshots = new SnapshotCatalog(view);
-            BoundStatement bound = new Binder(snapshots, parameters).bind(statement);
+            BoundStatement bound = new Binder(snapshots, parameters, settings.compatibility()).bind(statement);
             return run(bound);
         } catch (Throwable e) {
             return fail(e);
@@ -261,13 +261,13 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         if (bound instanceof BoundStatement.Delete) {
             BoundStatement.Delete d = (BoundStatement.Delete) bound;
             kind = "DELETE";
-            write(snapshots.handle(d.table()).store(), r -> new TableStore.Rewrite(TableRewrite.delete(d.where()), r));
+            write(snapshots.handle(d.table()).store(), r -> new TableStore.Rewrite(TableRewrite.delete(d.where()), List.of(), r));
             return this;
         }
         if (bound instanceof BoundStatement.Update) {
             BoundStatement.Update u = (BoundStatement.Update) bound;
             kind = "UPDATE";
-            write(snapshots.handle(u.table()).store(), r -> new TableStore.Rewrite(TableRewrite.update(u.row(), u.where()), r));
+            write(snapshots.handle(u.table()).store(), r -> new TableStore.Rewrite(TableRewrite.update(u.row(), u.where()), u.lengthChecked(), r));
             return this;
         }
         if (bound instanceof BoundStatement.CreateTable) {
@@ -406,7 +406,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
                 }
                 typed.add(m.withColumns(cols));
             }
-            write(handle.store(), r -> new TableStore.Append(typed, ins.replace(), r));
+            write(handle.store(), r -> new TableStore.Append(typed, ins.replace(), ins.checkLengths(), r));
         });
     }
 
@@ -414,7 +414,7 @@ public final class QueryCoordinator extends AbstractBehavior<QueryCoordinator.Co
         kind = "COPY";
         TableHandle handle = snapshots.handle(c.table());
         Path path = Path.of(c.path());
-        write(handle.store(), r -> new TableStore.CopyFrom(path, c.targetColumns(), c.delimiter(), c.header(), c.nullText(), r));
+        write(handle.store(), r -> new TableStore.CopyFrom(path, c.targetColumns(), c.delimiter(), c.header(), c.nullText(), c.checkLengths(), r));
         return this;
     }
 

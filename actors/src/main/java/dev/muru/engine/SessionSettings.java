@@ -4,6 +4,7 @@ import dev.muru.ByteSize;
 import dev.muru.MuruSettings;
 import dev.muru.core.ErrorCode;
 import dev.muru.core.MuruException;
+import dev.muru.plan.binder.Dialect;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ public final class SessionSettings {
         MEMORY_LIMIT("memory_limit", "what one query may reserve, e.g. '64MB' or '1GiB'", false),
         STATEMENT_TIMEOUT("statement_timeout", "how long a statement may run, e.g. '5s', '2min'; a number is milliseconds; 0 means none", false),
         AGGREGATE_PARTITIONS("aggregate_partitions", "aggregate actors of a parallel aggregation; 0 means threads", false),
+        COMPATIBILITY("compatibility", "whose value rules statements follow: 'postgresql' or 'sqlite' (integer constants in "
+                + "64 bits, CAST to integer truncates, declared string lengths not enforced, ...)", false),
         GLOBAL_MEMORY_LIMIT("global_memory_limit", "what all queries together may reserve (muru.memory.global-limit)", true),
         MORSEL_ROWS("morsel_rows", "rows per morsel and per stored row group (muru.execution.morsel-rows)", true);
 
@@ -121,6 +124,8 @@ public final class SessionSettings {
                 return c.withStatementTimeout(duration(value));
             case AGGREGATE_PARTITIONS:
                 return c.withAggregatePartitions((int) positive(value, s, 0, 4096));
+            case COMPATIBILITY:
+                return c.withCompatibility(Dialect.parse(value, s.key));
             default:
                 throw new IllegalStateException(s.key);
         }
@@ -142,6 +147,8 @@ public final class SessionSettings {
                 return c.statementTimeout().isZero() ? "0" : formatDuration(c.statementTimeout());
             case AGGREGATE_PARTITIONS:
                 return Integer.toString(c.aggregatePartitions());
+            case COMPATIBILITY:
+                return c.compatibility().settingValue();
             case GLOBAL_MEMORY_LIMIT:
                 return ByteSize.format(c.globalMemoryLimit());
             default:

@@ -461,7 +461,7 @@ public final class MuruDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public String getNumericFunctions() {
-        return "ABS,ROUND";
+        return "ABS,ROUND,TRUNC";
     }
 
     @Override

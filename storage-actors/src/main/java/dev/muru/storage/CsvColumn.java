@@ -32,9 +32,12 @@ final class CsvColumn {
     private boolean[] booleans;
     private String[] strings;
     private long[] nulls;
+    /** Whether a string longer than the declared length is an error (else it is stored whole). */
+    private final boolean checkLengths;
 
-    CsvColumn(DataType type, int maxRows) {
+    CsvColumn(DataType type, int maxRows, boolean checkLengths) {
         this.type = type;
+        this.checkLengths = checkLengths;
         this.maxRows = maxRows;
         allocate(Math.min(maxRows, TableData.INITIAL_TAIL_ROWS));
     }
@@ -250,7 +253,7 @@ final class CsvColumn {
     }
 
     private String checkLength(String text) {
-        if (type.length() != DataType.UNBOUNDED && MorselValidator.tooLong(text, type.length())) {
+        if (checkLengths && type.length() != DataType.UNBOUNDED && MorselValidator.tooLong(text, type.length())) {
             throw MorselValidator.tooLong(type);
         }
         return text;

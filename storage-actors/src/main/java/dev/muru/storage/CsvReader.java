@@ -42,13 +42,19 @@ public final class CsvReader {
      */
     public static List<Morsel> read(Path file, Schema schema, int[] targetColumns, char delimiter,
                                     boolean header, String nullText, int morselRows) {
+        return read(file, schema, targetColumns, delimiter, header, nullText, morselRows, true);
+    }
+
+    /** As above; {@code checkLengths} false stores strings longer than their column's declared length whole. */
+    public static List<Morsel> read(Path file, Schema schema, int[] targetColumns, char delimiter,
+                                    boolean header, String nullText, int morselRows, boolean checkLengths) {
         int[] targets = targetColumns == null ? allColumns(schema.size()) : targetColumns;
         checkArguments(schema, targets, delimiter, morselRows);
         String label = file.toString();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CsvTokenizer tokens = new CsvTokenizer(in, delimiter, label);
             try {
-                return new Load(schema, targets, header, nullText, morselRows, tokens, label).run();
+                return new Load(schema, targets, header, nullText, morselRows, tokens, label, checkLengths).run();
             } catch (CharacterCodingException e) {
                 throw new MuruException(ErrorCode.CSV_FORMAT_ERROR,
                         label + " line " + tokens.currentLine() + ": invalid UTF-8", e);
@@ -106,7 +112,7 @@ public final class CsvReader {
         private int rows;
 
         Load(Schema schema, int[] targets, boolean header, String nullText, int morselRows,
-             CsvTokenizer tokens, String label) {
+             CsvTokenizer tokens, String label, boolean checkLengths) {
             this.schema = schema;
             this.targets = targets;
             this.header = header;
@@ -116,7 +122,7 @@ public final class CsvReader {
             this.label = label;
             this.parsers = new CsvColumn[targets.length];
             for (int f = 0; f < targets.length; f++) {
-                parsers[f] = new CsvColumn(schema.type(targets[f]), morselRows);
+                parsers[f] = new CsvColumn(schema.type(targets[f]), morselRows, checkLengths);
             }
         }
 

@@ -25,6 +25,14 @@ final class MorselValidator {
 
     /** Validates every live row of every morsel; returns the number of live rows. */
     static long validate(Schema schema, List<Morsel> morsels) {
+        return validate(schema, morsels, null);
+    }
+
+    /**
+     * As {@link #validate(Schema, List)}, checking declared string lengths only in the columns
+     * {@code lengthChecked} marks (null: all of them).
+     */
+    static long validate(Schema schema, List<Morsel> morsels, boolean[] lengthChecked) {
         long rows = 0;
         for (Morsel m : morsels) {
             validateShape(schema, m);
@@ -35,7 +43,7 @@ final class MorselValidator {
                     checkNotNull(col, v, m);
                 }
                 DataType t = col.type();
-                if (t.isString() && t.length() != DataType.UNBOUNDED) {
+                if (t.isString() && t.length() != DataType.UNBOUNDED && (lengthChecked == null || lengthChecked[c])) {
                     checkLength(t, (StringVector) v, m);
                 }
             }

@@ -92,7 +92,15 @@ public final class TableData {
      * @throws dev.muru.core.MuruException when a row is rejected; the table is then unchanged
      */
     public TableSnapshot append(List<Morsel> morsels) {
-        long remaining = MorselValidator.validate(schema, morsels);
+        return append(morsels, null);
+    }
+
+    /**
+     * As {@link #append(List)}, checking declared string lengths only in the columns
+     * {@code lengthChecked} marks (null: all); a longer string elsewhere is stored whole.
+     */
+    public TableSnapshot append(List<Morsel> morsels, boolean[] lengthChecked) {
+        long remaining = MorselValidator.validate(schema, morsels, lengthChecked);
         for (Morsel m : morsels) {
             remaining = copy(m, remaining);
         }

@@ -35,9 +35,15 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
     /**
      * Appends the live rows of the morsels (all or nothing). With {@code replace} (REPLACE INTO) a
      * new row first removes the rows, stored or earlier in the same write, that it conflicts with
-     * on a unique key, as if the rows were inserted one by one.
+     * on a unique key, as if the rows were inserted one by one. Without {@code checkLengths} a
+     * string longer than its column's declared length is stored whole (SQLite's rule).
      */
-    public record Append(List<Morsel> morsels, boolean replace, ActorRef<WriteResult> replyTo) implements Command {
+    public record Append(List<Morsel> morsels, boolean replace, boolean checkLengths, ActorRef<WriteResult> replyTo)
+            implements Command {
+        public Append(List<Morsel> morsels, boolean replace, ActorRef<WriteResult> replyTo) {
+            this(morsels, replace, true, replyTo);
+        }
+
         public Append(List<Morsel> morsels, ActorRef<WriteResult> replyTo) {
             this(morsels, false, replyTo);
         }
@@ -45,7 +51,11 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
 
     /** Loads a CSV file; see {@link CsvReader#read} for the parameters. */
     public record CopyFrom(Path file, int[] targetColumns, char delimiter, boolean header, String nullText,
-                           ActorRef<WriteResult> replyTo) implements Command {
+                           boolean checkLengths, ActorRef<WriteResult> replyTo) implements Command {
+        public CopyFrom(Path file, int[] targetColumns, char delimiter, boolean header, String nullText,
+                        ActorRef<WriteResult> replyTo) {
+            this(file, targetColumns, delimiter, header, nullText, true, replyTo);
+        }
     }
 
     public record GetSnapshot(ActorRef<TableSnapshot> replyTo) implements Command {
@@ -55,10 +65,15 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
      * Rewrites the table (UPDATE, DELETE): {@code rewrite} maps the current rows, one morsel per
      * row group, to the rows the table should hold and the number of rows it affected. It runs
      * inside the store, so no other write interleaves; if it throws or a new row is invalid,
-     * the table is unchanged. Readers keep the snapshot they had.
+     * the table is unchanged. Readers keep the snapshot they had. Declared string lengths are
+     * checked in the columns {@code lengthChecked} lists (null: all): those a statement assigns,
+     * so that values stored whole before (SQLite's rule) do not fail an unrelated statement.
      */
-    public record Rewrite(java.util.function.Function<List<Morsel>, Rewritten> rewrite, ActorRef<WriteResult> replyTo)
-            implements Command {
+    public record Rewrite(java.util.function.Function<List<Morsel>, Rewritten> rewrite, List<Integer> lengthChecked,
+                          ActorRef<WriteResult> replyTo) implements Command {
+        public Rewrite(java.util.function.Function<List<Morsel>, Rewritten> rewrite, ActorRef<WriteResult> replyTo) {
+            this(rewrite, null, replyTo);
+        }
     }
 
     /**
@@ -77,7 +92,7 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
     }
 
     /** A COPY's parsed rows (or its failure) coming back from the blocking dispatcher. */
-    private record CopyParsed(List<Morsel> morsels, Throwable failure, ActorRef<WriteResult> replyTo)
+    private record CopyParsed(List<Morsel> morsels, Throwable failure, boolean checkLengths, ActorRef<WriteResult> replyTo)
             implements Command {
     }
 
@@ -143,20 +158,28 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
     }
 
     private Behavior<Command> onAppend(Append msg) {
-        msg.replyTo().tell(msg.replace() && !keys.isEmpty() ? replace(msg.morsels()) : write(msg.morsels()));
+        boolean[] lengths = lengthsChecked(msg.checkLengths());
+        msg.replyTo().tell(msg.replace() && !keys.isEmpty() ? replace(msg.morsels(), lengths) : write(msg.morsels(), lengths));
         return this;
     }
 
+    /** Which columns' declared string lengths a write checks: null for all, else none. */
+    private boolean[] lengthsChecked(boolean check) {
+        return check ? null : new boolean[data.schema().size()];
+    }
+
     /** REPLACE INTO: the rows that survive the replacement, appended, or the table rebuilt when stored rows go. */
-    private WriteResult replace(List<Morsel> morsels) {
+    private WriteResult replace(List<Morsel> morsels, boolean[] lengths) {
         try {
             UniqueKeys.Replacement r = keys.replacement(morsels, data.snapshot().morsels());
             if (r.kept() == null) {
-                return write(r.added());
+                return write(r.added(), lengths);
             }
+            // The new rows are checked as an append would; the kept ones were when they were stored
+            MorselValidator.validate(data.schema(), r.added(), lengths);
             List<Morsel> rows = new java.util.ArrayList<>(r.kept());
             rows.addAll(r.added());
-            TableSnapshot snapshot = rebuild(rows);
+            TableSnapshot snapshot = rebuild(rows, lengthsChecked(false));
             return new Written(r.addedRows(), snapshot);
         } catch (RuntimeException e) {
             return new WriteFailed(asMuruException(e));
@@ -167,8 +190,10 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
         Schema schema = data.schema();
         int morselRows = data.rowGroupRows();
         CompletableFuture<List<Morsel>> parsed = CompletableFuture.supplyAsync(() -> CsvReader.read(msg.file(),
-                schema, msg.targetColumns(), msg.delimiter(), msg.header(), msg.nullText(), morselRows), blocking);
-        getContext().pipeToSelf(parsed, (morsels, failure) -> new CopyParsed(morsels, failure, msg.replyTo()));
+                schema, msg.targetColumns(), msg.delimiter(), msg.header(), msg.nullText(), morselRows,
+                msg.checkLengths()), blocking);
+        getContext().pipeToSelf(parsed, (morsels, failure) -> new CopyParsed(morsels, failure, msg.checkLengths(),
+                msg.replyTo()));
         return this;
     }
 
@@ -180,7 +205,7 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
             }
             msg.replyTo().tell(new WriteFailed(asMuruException(cause)));
         } else {
-            msg.replyTo().tell(write(msg.morsels()));
+            msg.replyTo().tell(write(msg.morsels(), lengthsChecked(msg.checkLengths())));
         }
         return this;
     }
@@ -212,7 +237,14 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
                 }
                 rows.add(m.withColumns(cols));
             }
-            msg.replyTo().tell(new Written(r.affected(), rebuild(rows)));
+            boolean[] lengths = null;
+            if (msg.lengthChecked() != null) {
+                lengths = lengthsChecked(false);
+                for (int c : msg.lengthChecked()) {
+                    lengths[c] = true;
+                }
+            }
+            msg.replyTo().tell(new Written(r.affected(), rebuild(rows, lengths)));
         } catch (RuntimeException | StackOverflowError e) {
             msg.replyTo().tell(new WriteFailed(e instanceof RuntimeException re ? asMuruException(re)
                     : new MuruException(ErrorCode.FEATURE_NOT_SUPPORTED, "statement is nested too deeply")));
@@ -221,23 +253,23 @@ public final class TableStore extends AbstractBehavior<TableStore.Command> {
     }
 
     /** Replaces the table's rows by {@code rows} and publishes them; throws, changing nothing, if they are invalid. */
-    private TableSnapshot rebuild(List<Morsel> rows) {
+    private TableSnapshot rebuild(List<Morsel> rows, boolean[] lengths) {
         // A fresh store: the published snapshots keep the arrays they share with the old tail.
         TableData next = new TableData(data.schema(), data.rowGroupRows(), data.snapshot().version());
         UniqueKeys nextKeys = keys.isEmpty() ? keys : keys.rebuilt(rows);
-        TableSnapshot snapshot = next.append(rows);
+        TableSnapshot snapshot = next.append(rows, lengths);
         data = next;
         keys = nextKeys;
         handle.publish(snapshot);
         return snapshot;
     }
 
-    private WriteResult write(List<Morsel> morsels) {
+    private WriteResult write(List<Morsel> morsels, boolean[] lengths) {
         try {
             long before = data.snapshot().rowCount();
             // Checked before the append (which validates and may still fail), committed after it.
             Map<String, List<Object>> added = keys.isEmpty() ? Map.of() : keys.check(morsels);
-            TableSnapshot next = data.append(morsels);
+            TableSnapshot next = data.append(morsels, lengths);
             keys.commit(added);
             handle.publish(next);
             return new Written(next.rowCount() - before, next);

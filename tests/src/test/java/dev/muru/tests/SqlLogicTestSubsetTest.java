@@ -9,9 +9,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 6's CI subset of ../shared/sqllogictest: select1-5, every file of evidence/, and one file
- * of each random/ and index/ kind, run forced sequential and forced parallel. Every executed
- * record must pass but the pinned {@link #DEVIATIONS} (docs/sqllogictest.md has the whole
- * corpus, in both modes).
+ * of each random/ and index/ kind, run forced sequential and forced parallel, with the runner's
+ * {@code compatibility = 'sqlite'}. Every executed record must pass (docs/sqllogictest.md has the
+ * whole corpus, in both modes).
  */
 class SqlLogicTestSubsetTest {
     static final Path CORPUS = Path.of("../../shared/sqllogictest");
@@ -38,15 +35,6 @@ class SqlLogicTestSubsetTest {
             "index/delete/1/slt_good_0.test", "index/in/10/slt_good_3.test", "index/orderby/10/slt_good_0.test",
             "index/orderby_nosort/10/slt_good_0.test", "index/random/1000/slt_good_0.test",
             "index/view/10000/slt_good_0.test");
-
-    /**
-     * Records that fail because Muru keeps PostgreSQL's rule where SQLite, the corpus's reference,
-     * differs (docs/sqllogictest.md, "What does not pass"): line, and the text its actual result
-     * holds. Pinned, not skipped: another failure, or one of these passing, fails the test.
-     */
-    static final Map<String, Map<Integer, String>> DEVIATIONS = Map.of("evidence/slt_lang_replace.test", Map.of(
-            // INSERT OR REPLACE of a 17- and a 23-character string into VARCHAR(16): SQLite ignores declared lengths
-            38, "STRING_TOO_LONG", 42, "[2, insert]", 58, "STRING_TOO_LONG", 62, "[]"));
 
     static Stream<Arguments> files() {
         List<Arguments> out = new ArrayList<>();
@@ -67,13 +55,8 @@ class SqlLogicTestSubsetTest {
         SltRunner.FileResult r = new SltRunner(s).run(CORPUS.resolve(file));
         // evidence/ files are short; slt_lang_aggfunc.test halts for every engine but SQLite after 5 records
         assertTrue(r.run() >= (file.startsWith("evidence/") ? 5 : 1000), file + " ran " + r.run() + " records");
-        Map<Integer, String> deviations = DEVIATIONS.getOrDefault(file, Map.of());
-        List<String> unexpected = r.failures().stream()
-                .filter(f -> !f.actual().contains(deviations.getOrDefault(f.line(), "\u0000")))
-                .limit(5).map(Object::toString).toList();
-        assertEquals(List.of(), unexpected, file + " in " + mode + " mode");
-        assertEquals(new TreeSet<>(deviations.keySet()), r.failures().stream().map(SltRunner.Failure::line)
-                .collect(Collectors.toCollection(TreeSet::new)), file + ": the pinned deviations");
-        assertEquals(r.run(), r.passed() + deviations.size());
+        assertEquals(List.of(), r.failures().stream().limit(5).map(Object::toString).toList(),
+                file + " in " + mode + " mode");
+        assertEquals(r.run(), r.passed());
     }
 }

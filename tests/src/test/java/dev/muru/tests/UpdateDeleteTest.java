@@ -78,6 +78,7 @@ class UpdateDeleteTest {
         fails("UPDATE t SET v = 1 / (id - 500)", ErrorCode.DIVISION_BY_ZERO);
         fails("DELETE FROM t WHERE 1 / (id - 7) > 0", ErrorCode.DIVISION_BY_ZERO);
         fails("UPDATE t SET nope = 1", ErrorCode.UNDEFINED_COLUMN);
+        fails("UPDATE t SET v = 1, v = 2", ErrorCode.DUPLICATE_COLUMN);
         fails("DELETE FROM missing", ErrorCode.UNDEFINED_TABLE);
         db.check("SELECT COUNT(*), SUM(id), COUNT(v), MIN(s), MAX(s) FROM t", "1000|500500|858|x|x");
     }

@@ -7,6 +7,11 @@ final class DecimalMath {
     private DecimalMath() {
     }
 
+    /** {@code x / 10^digits} toward zero, for any digits >= 0. */
+    static long divideTruncated(long x, int digits) {
+        return digits > 18 ? 0 : x / Values.pow10(digits);
+    }
+
     /** x / 10^digits rounded half away from zero (SQL's HALF_UP), for any digits >= 0. */
     static long divideRounded(long x, int digits) {
         if (digits == 0) {

@@ -123,8 +123,8 @@ public final class ExpressionCompiler {
                 return new StringFunctionExpression(fn, a, type);
             case CONCAT: case LENGTH: case UPPER: case LOWER: case TRIM: case LTRIM: case RTRIM:
                 return new StringFunctionExpression(fn, a, type);
-            case ROUND:
-                return round(a[0], call.args().get(1), type);
+            case ROUND: case TRUNC:
+                return round(a[0], call.args().get(1), type, fn == Function.TRUNC);
             case COALESCE:
                 for (int i = 0; i < a.length; i++) {
                     a[i] = coerce(a[i], type);
@@ -268,16 +268,16 @@ public final class ExpressionCompiler {
         throw new MuruException(ErrorCode.DATATYPE_MISMATCH, "cannot compare " + a + " with " + b);
     }
 
-    private static VectorExpression round(VectorExpression x, BoundExpr digitsArg, DataType type) {
+    private static VectorExpression round(VectorExpression x, BoundExpr digitsArg, DataType type, boolean truncate) {
         BoundExpr digits = ConstantFolding.fold(digitsArg);
         if (!(digits instanceof BoundExpr.Constant)) {
-            throw new MuruException(ErrorCode.FEATURE_NOT_SUPPORTED, "ROUND digits must be a constant");
+            throw new MuruException(ErrorCode.FEATURE_NOT_SUPPORTED, (truncate ? "TRUNC" : "ROUND") + " digits must be a constant");
         }
         int d = ((Number) ((BoundExpr.Constant) digits).value()).intValue();
         if (x.type().isIntegral() && d >= 0 && x.type().equals(type)) {
             return x;
         }
-        return new RoundExpression(x, d, type);
+        return new RoundExpression(x, d, type, truncate);
     }
 
     /**

@@ -10,7 +10,8 @@ import dev.muru.core.vector.LongVector;
 import dev.muru.core.vector.NullMask;
 
 /**
- * ROUND(x, digits) with a constant digits, half away from zero. DECIMAL(p,s) rounds its unscaled
+ * ROUND(x, digits) with a constant digits, half away from zero, and TRUNC(x, digits), toward
+ * zero (the digits dropped are cut off). DECIMAL(p,s) rounds its unscaled
  * long to 10^-digits and lands on the result type's scale; DOUBLE scales, rounds and scales back
  * (as DuckDB does); integers are unchanged for digits >= 0 and rounded to tens, hundreds... below.
  */
@@ -18,11 +19,14 @@ final class RoundExpression implements VectorExpression {
     private final VectorExpression operand;
     private final int digits;
     private final DataType type;
+    /** TRUNC: toward zero instead of half away from zero. */
+    private final boolean truncate;
 
-    RoundExpression(VectorExpression operand, int digits, DataType type) {
+    RoundExpression(VectorExpression operand, int digits, DataType type, boolean truncate) {
         this.operand = operand;
         this.digits = digits;
         this.type = type;
+        this.truncate = truncate;
     }
 
     @Override
@@ -64,7 +68,7 @@ final class RoundExpression implements VectorExpression {
             if (digits >= scale) {
                 return DecimalMath.rescale(x, scale, resultScale);
             }
-            long units = DecimalMath.divideRounded(x, scale - digits);
+            long units = truncate ? DecimalMath.divideTruncated(x, scale - digits) : DecimalMath.divideRounded(x, scale - digits);
             return DecimalMath.rescale(units, digits, resultScale);
         } catch (ArithmeticException e) {
             throw Errors.overflow(type);
@@ -101,16 +105,23 @@ final class RoundExpression implements VectorExpression {
                 int p = sel == null ? i : sel[i];
                 double scaled = a[p] * factor;
                 // Past the exponent range there is nothing left to round
-                r[p] = Double.isInfinite(scaled) ? a[p] : roundHalfAway(scaled) / factor;
+                r[p] = Double.isInfinite(scaled) ? a[p] : roundOrTruncate(scaled) / factor;
             }
         } else {
             double factor = Math.pow(10, -digits);
             for (int i = 0; i < n; i++) {
                 int p = sel == null ? i : sel[i];
-                r[p] = roundHalfAway(a[p] / factor) * factor;
+                r[p] = roundOrTruncate(a[p] / factor) * factor;
             }
         }
         return new DoubleVector(type, r, Vectors.copyNulls(v));
+    }
+
+    private double roundOrTruncate(double x) {
+        if (truncate) {
+            return x < 0 ? Math.ceil(x) : Math.floor(x);
+        }
+        return roundHalfAway(x);
     }
 
     /** Round half away from zero; exact because x - floor(x) is exact for doubles. */

@@ -25,6 +25,8 @@ import java.util.Set;
 /** Turns parsed statements into bound statements and logical plans, checking names and types. */
 public final class Binder {
     private final CatalogReader catalog;
+    /** Whose value rules the statement follows (the session's {@code compatibility}). */
+    private final Dialect dialect;
     /** The statement's parameter values; none while a view's query is bound. */
     private Parameters parameters;
 
@@ -42,13 +44,23 @@ public final class Binder {
      * a {@code ?}, or a value of another class is a {@code MuruException(INVALID_PARAMETER)}.
      */
     public Binder(CatalogReader catalog, List<?> parameters) {
+        this(catalog, parameters, Dialect.POSTGRESQL);
+    }
+
+    /** As {@link #Binder(CatalogReader, List)}, following {@code dialect}'s value rules. */
+    public Binder(CatalogReader catalog, List<?> parameters, Dialect dialect) {
         this.catalog = catalog;
         this.parameters = new Parameters(parameters);
+        this.dialect = dialect;
     }
 
     /** The values for the {@code ?} marks of the statement being bound. */
     Parameters parameters() {
         return parameters;
+    }
+
+    Dialect dialect() {
+        return dialect;
     }
 
     /**
@@ -197,7 +209,7 @@ public final class Binder {
             return new BoundSubquery(plan, sb.valueColumns(), sb.correlation(), sb.emptyValue());
         }
         LogicalPlan plan = body(body);
-        plan = SelectBinder.orderAndLimit(plan, q.orderBy(), q.limit(), q.offset(), parameters);
+        plan = SelectBinder.orderAndLimit(plan, q.orderBy(), q.limit(), q.offset(), parameters, dialect);
         return new BoundSubquery(plan, plan.schema().size(), List.of(), null);
     }
 
@@ -338,7 +350,7 @@ public final class Binder {
     }
 
     private LogicalPlan values(List<List<Expr>> rows, Position pos) {
-        ExpressionBinder eb = new ExpressionBinder(Scope.empty(), null, "VALUES", parameters);
+        ExpressionBinder eb = new ExpressionBinder(Scope.empty(), null, "VALUES", parameters, dialect);
         List<List<BoundExpr>> bound = new ArrayList<>();
         int width = rows.get(0).size();
         DataType[] types = new DataType[width];
@@ -491,7 +503,8 @@ public final class Binder {
             boolean literal = source instanceof LogicalPlan.Values && allStringConstants((LogicalPlan.Values) source, i);
             exprs.set(targets[i], assign(new BoundExpr.InputRef(i, from), literal, col, positions.get(i)));
         }
-        return new BoundStatement.Insert(t.name(), new LogicalPlan.Project(source, exprs, ts), ins.orReplace());
+        return new BoundStatement.Insert(t.name(), new LogicalPlan.Project(source, exprs, ts), ins.orReplace(),
+                dialect == Dialect.POSTGRESQL);
     }
 
     /** An assignment cast: numbers to numbers, strings kept (storage checks lengths), literals parsed. */
@@ -525,30 +538,36 @@ public final class Binder {
     private BoundStatement delete(Statement.Delete d) {
         TableInfo t = table(d.table(), d.pos());
         Scope scope = new Scope(Scope.entriesOf(t.name(), t.schema()));
-        BoundExpr where = d.where() == null ? null : new ExpressionBinder(scope, null, "WHERE", parameters).bindPredicate(d.where());
+        BoundExpr where = d.where() == null ? null : new ExpressionBinder(scope, null, "WHERE", parameters, dialect).bindPredicate(d.where());
         return new BoundStatement.Delete(t.name(), where);
     }
 
     /**
      * Each row's new values: an assigned column becomes CASE WHEN where THEN value ELSE column END.
-     * A column assigned more than once takes its rightmost value, as in SQLite (PostgreSQL rejects it).
+     * A column assigned more than once is an error, as in PostgreSQL; under SQLite's rules the
+     * rightmost value wins.
      */
     private BoundStatement update(Statement.Update u) {
         TableInfo t = table(u.table(), u.pos());
         Schema ts = t.schema();
         Scope scope = new Scope(Scope.entriesOf(t.name(), ts));
-        BoundExpr where = u.where() == null ? null : new ExpressionBinder(scope, null, "WHERE", parameters).bindPredicate(u.where());
+        BoundExpr where = u.where() == null ? null : new ExpressionBinder(scope, null, "WHERE", parameters, dialect).bindPredicate(u.where());
         List<BoundExpr> row = new ArrayList<>();
         for (int c = 0; c < ts.size(); c++) {
             row.add(new BoundExpr.InputRef(c, ts.type(c)));
         }
+        Set<Integer> seen = new HashSet<>();
         for (Statement.Assignment a : u.assignments()) {
             int c = indexOfExact(ts, a.column());
             if (c < 0) {
                 throw ExpressionBinder.error(ErrorCode.UNDEFINED_COLUMN, "column \"" + a.column() + "\" of table \""
                         + t.name() + "\" does not exist", a.pos());
             }
-            BoundExpr value = new ExpressionBinder(scope, null, "UPDATE", parameters).bind(a.value());
+            if (!seen.add(c) && dialect == Dialect.POSTGRESQL) {
+                throw ExpressionBinder.error(ErrorCode.DUPLICATE_COLUMN, "multiple assignments to same column \""
+                        + a.column() + "\"", a.pos());
+            }
+            BoundExpr value = new ExpressionBinder(scope, null, "UPDATE", parameters, dialect).bind(a.value());
             boolean literal = value instanceof BoundExpr.Constant && (value.type().isString() || value.type().isNull());
             value = assign(value, literal, ts.column(c), a.value().pos());
             // Strings stay unbounded here: the store checks lengths, as INSERT does, instead of truncating.
@@ -556,12 +575,14 @@ public final class Binder {
             row.set(c, where == null ? value : new BoundExpr.Case(List.of(where), List.of(value),
                     new BoundExpr.InputRef(c, ts.type(c)), type));
         }
-        return new BoundStatement.Update(t.name(), row, where);
+        List<Integer> lengthChecked = dialect == Dialect.POSTGRESQL ? List.copyOf(seen) : List.of();
+        return new BoundStatement.Update(t.name(), row, where, lengthChecked);
     }
 
     private BoundStatement copy(Statement.Copy c) {
         TableInfo t = table(c.table(), c.pos());
         int[] targets = targetColumns(t, c.columns(), c.pos());
-        return new BoundStatement.Copy(t.name(), t.schema(), targets, c.path(), c.delimiter(), c.header(), c.nullText());
+        return new BoundStatement.Copy(t.name(), t.schema(), targets, c.path(), c.delimiter(), c.header(), c.nullText(),
+                dialect == Dialect.POSTGRESQL);
     }
 }

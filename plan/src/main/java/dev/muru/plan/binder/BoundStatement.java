@@ -46,10 +46,12 @@ public sealed interface BoundStatement {
 
     /**
      * Replaces every row by {@code row} (one expression per table column, over the old row);
-     * {@code where} (null: every row) counts the affected rows.
+     * {@code where} (null: every row) counts the affected rows; {@code lengthChecked}: the
+     * columns whose declared string lengths the new rows must respect (those assigned, none
+     * under SQLite's rules).
      */
-    record Update(String table, java.util.List<dev.muru.plan.expr.BoundExpr> row, dev.muru.plan.expr.BoundExpr where)
-            implements BoundStatement {
+    record Update(String table, java.util.List<dev.muru.plan.expr.BoundExpr> row, dev.muru.plan.expr.BoundExpr where,
+                  java.util.List<Integer> lengthChecked) implements BoundStatement {
     }
 
     record DropTable(String name, boolean ifExists) implements BoundStatement {
@@ -59,10 +61,14 @@ public sealed interface BoundStatement {
      * INSERT: {@code source} yields rows already cast to the table's column types, one column
      * per table column (columns not listed are NULL).
      */
-    /** {@code replace}: a new row replaces the rows it conflicts with on a unique key (REPLACE INTO). */
-    record Insert(String table, LogicalPlan source, boolean replace) implements BoundStatement {
+    /**
+     * {@code replace}: a new row replaces the rows it conflicts with on a unique key (REPLACE INTO);
+     * {@code checkLengths}: a string longer than its column's declared length is an error
+     * (PostgreSQL), else it is stored whole (SQLite).
+     */
+    record Insert(String table, LogicalPlan source, boolean replace, boolean checkLengths) implements BoundStatement {
         public Insert(String table, LogicalPlan source) {
-            this(table, source, false);
+            this(table, source, false, true);
         }
     }
 
@@ -85,8 +91,8 @@ public sealed interface BoundStatement {
     record ResetOption(String name) implements BoundStatement {
     }
 
-    /** COPY: {@code targetColumns[i]} is the table column of CSV field i. */
+    /** COPY: {@code targetColumns[i]} is the table column of CSV field i; {@code checkLengths} as for Insert. */
     record Copy(String table, Schema tableSchema, int[] targetColumns, String path, char delimiter, boolean header,
-                String nullText) implements BoundStatement {
+                String nullText, boolean checkLengths) implements BoundStatement {
     }
 }

@@ -19,6 +19,8 @@ import java.util.Set;
  * + - * / and unary minus above them) becomes a branch of one CASE, computed in BIGINT when
  * all its operands are integers and in DOUBLE otherwise. Explicit CASTs keep their type.
  * Divisions without such a conditional are left as they are.
+ *
+ * <p>Only under {@link Dialect#SQLITE}: PostgreSQL divides such a conditional by its common type.
  */
 final class ExactDivision {
     /** Beyond this many paths the division stays fractional (the CASE would grow too large). */

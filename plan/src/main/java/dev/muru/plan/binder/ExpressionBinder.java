@@ -49,21 +49,25 @@ final class ExpressionBinder {
     private final String clause;
     /** The values of the statement's {@code ?} marks. */
     private final Parameters parameters;
+    /** Whose value rules apply (the session's {@code compatibility}). */
+    private final Dialect dialect;
     /** The CAST nodes the query wrote, which {@link ExactDivision} must not look through. */
     private final java.util.Set<BoundExpr> explicitCasts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private boolean insideAggregate;
     /** Where subqueries are planned; null where the clause allows none. */
     private Subqueries subqueries;
 
-    ExpressionBinder(Scope scope, Aggregates aggregates, String clause, Parameters parameters) {
+    ExpressionBinder(Scope scope, Aggregates aggregates, String clause, Parameters parameters, Dialect dialect) {
         this.scope = scope;
         this.aggregates = aggregates;
         this.clause = clause;
         this.parameters = parameters;
+        this.dialect = dialect;
     }
 
-    ExpressionBinder(Scope scope, Aggregates aggregates, String clause, Parameters parameters, Subqueries subqueries) {
-        this(scope, aggregates, clause, parameters);
+    ExpressionBinder(Scope scope, Aggregates aggregates, String clause, Parameters parameters, Dialect dialect,
+                     Subqueries subqueries) {
+        this(scope, aggregates, clause, parameters, dialect);
         this.subqueries = subqueries;
     }
 
@@ -133,9 +137,7 @@ final class ExpressionBinder {
             if (!TypeCoercion.canCast(in.type(), target)) {
                 throw error(ErrorCode.DATATYPE_MISMATCH, "cannot cast type " + in.type() + " to " + target, c.pos());
             }
-            BoundExpr cast = TypeCoercion.cast(in, target);
-            explicitCasts.add(cast);
-            return cast;
+            return explicitCast(in, target);
         }
         if (e instanceof Expr.FunctionCall) {
             return function((Expr.FunctionCall) e);
@@ -210,7 +212,7 @@ final class ExpressionBinder {
                     return in;
                 }
                 requireNumeric(in, "-", u.pos());
-                BoundExpr folded = IntegerConstants.fold(Function.NEGATE, in, new Constant(0L, DataType.BIGINT));
+                BoundExpr folded = IntegerConstants.fold(Function.NEGATE, in, new Constant(0L, DataType.BIGINT), dialect);
                 return folded != null ? folded : new Call(Function.NEGATE, List.of(in), in.type());
             default: throw new IllegalStateException(u.operator().name());
         }
@@ -373,7 +375,7 @@ final class ExpressionBinder {
         Function fn = op == Expr.BinaryOperator.ADD ? Function.ADD : op == Expr.BinaryOperator.SUBTRACT ? Function.SUBTRACT
                 : op == Expr.BinaryOperator.MULTIPLY ? Function.MULTIPLY : op == Expr.BinaryOperator.DIVIDE ? Function.DIVIDE
                 : Function.MODULO;
-        BoundExpr folded = IntegerConstants.fold(fn, l, r);
+        BoundExpr folded = IntegerConstants.fold(fn, l, r, dialect);
         if (folded != null) {
             return folded;
         }
@@ -408,7 +410,7 @@ final class ExpressionBinder {
                 // Like DuckDB, a division involving DECIMAL is computed in DOUBLE.
                 DataType t = common.kind() == TypeKind.DECIMAL ? DataType.DOUBLE : common;
                 Call div = new Call(Function.DIVIDE, List.of(TypeCoercion.cast(l, t), TypeCoercion.cast(r, t)), t);
-                return t.kind() == TypeKind.DOUBLE ? ExactDivision.apply(div, explicitCasts) : div;
+                return t.kind() == TypeKind.DOUBLE && dialect == Dialect.SQLITE ? ExactDivision.apply(div, explicitCasts) : div;
             }
             default: throw new IllegalStateException(op.name());
         }
@@ -497,9 +499,32 @@ final class ExpressionBinder {
         return new BoundExpr.Case(conditions, cast, TypeCoercion.cast(elseResult, t), t);
     }
 
+    /** ROUND or TRUNC of a number to {@code digits} decimal places; a DECIMAL keeps at most that scale. */
+    private static BoundExpr roundTo(Function f, BoundExpr x, int digits) {
+        DataType t = x.type();
+        if (t.kind() == TypeKind.DECIMAL) {
+            t = DataType.decimal(t.precision(), Math.max(0, Math.min(t.scale(), digits)));
+        }
+        return new Call(f, List.of(x, new Constant(digits, DataType.INTEGER)), t);
+    }
+
+    /**
+     * An explicit CAST. A fraction cast to an integer type rounds half away from zero, as in
+     * PostgreSQL; under SQLite's rules it truncates toward zero.
+     */
+    private BoundExpr explicitCast(BoundExpr in, DataType target) {
+        if (dialect == Dialect.SQLITE && target.isIntegral()
+                && (in.type().kind() == TypeKind.DOUBLE || in.type().kind() == TypeKind.DECIMAL)) {
+            in = roundTo(Function.TRUNC, in, 0);
+        }
+        BoundExpr cast = TypeCoercion.cast(in, target);
+        explicitCasts.add(cast);
+        return cast;
+    }
+
     /** Binds a CASE branch that is never taken, for its type and errors, without keeping its aggregates. */
     private BoundExpr deadBranch(Expr e) {
-        ExpressionBinder scratch = new ExpressionBinder(scope, aggregates == null ? null : new Aggregates(), clause, parameters);
+        ExpressionBinder scratch = new ExpressionBinder(scope, aggregates == null ? null : new Aggregates(), clause, parameters, dialect);
         scratch.insideAggregate = insideAggregate;
         scratch.subqueries = subqueries;
         BoundExpr bound = scratch.bindExpr(e);
@@ -540,22 +565,18 @@ final class ExpressionBinder {
                 arity(f, args, 1, 1);
                 requireNumeric(args.get(0), "abs", f.pos());
                 return new Call(Function.ABS, args, args.get(0).type());
-            case "round": {
+            case "round": case "trunc": {
                 arity(f, args, 1, 2);
                 BoundExpr x = args.get(0);
-                requireNumeric(x, "round", f.pos());
+                requireNumeric(x, name, f.pos());
                 int digits = 0;
                 if (args.size() == 2) {
                     if (!(args.get(1) instanceof Constant) || !args.get(1).type().isIntegral()) {
-                        throw error(ErrorCode.DATATYPE_MISMATCH, "round() digits must be an integer constant", f.args().get(1).pos());
+                        throw error(ErrorCode.DATATYPE_MISMATCH, name + "() digits must be an integer constant", f.args().get(1).pos());
                     }
                     digits = ((Number) ((Constant) args.get(1)).value()).intValue();
                 }
-                DataType t = x.type();
-                if (t.kind() == TypeKind.DECIMAL) {
-                    t = DataType.decimal(t.precision(), Math.max(0, Math.min(t.scale(), digits)));
-                }
-                return new Call(Function.ROUND, List.of(x, new Constant(digits, DataType.INTEGER)), t);
+                return roundTo(name.equals("trunc") ? Function.TRUNC : Function.ROUND, x, digits);
             }
             case "length": case "char_length": case "character_length":
                 arity(f, args, 1, 1);

@@ -113,7 +113,7 @@ final class FromBinder {
         if (outer != null) {
             scope = scope.withOuter(outer);
         }
-        BoundExpr b = new ExpressionBinder(scope, null, "JOIN/ON", binder.parameters()).bindPredicate(j.on());
+        BoundExpr b = new ExpressionBinder(scope, null, "JOIN/ON", binder.parameters(), binder.dialect()).bindPredicate(j.on());
         if (Predicates.references(b, i -> i >= Scope.OUTER_BASE)) {
             throw ExpressionBinder.error(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "a JOIN condition that refers to an enclosing query is not supported", j.on().pos());

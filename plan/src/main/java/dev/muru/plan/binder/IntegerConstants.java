@@ -6,11 +6,13 @@ import dev.muru.plan.expr.BoundExpr;
 import dev.muru.plan.expr.Function;
 
 /**
- * Arithmetic and comparisons of integer constants, computed while binding. A result is typed
- * as a literal of its value would be: INTEGER when both operands are INTEGER and it fits,
- * else BIGINT. So {@code 74 * 77 * 71 * 93 * 82} is the BIGINT 3085159308, as SQLite's 64-bit
- * integers give, where PostgreSQL's int4 arithmetic overflows. What would fail (a division by
- * zero, a 64-bit overflow) is left to execution, which raises the error if a row needs it.
+ * Arithmetic and comparisons of integer constants, computed while binding. The result of two
+ * INTEGER operands is an INTEGER; under {@link Dialect#POSTGRESQL} one that does not fit is not
+ * folded, so execution raises int4's overflow as it does for columns. Under {@link Dialect#SQLITE}
+ * a result is typed as a literal of its value would be: INTEGER when both operands are INTEGER and
+ * it fits, else BIGINT, so {@code 74 * 77 * 71 * 93 * 82} is the BIGINT 3085159308 (SQLite's
+ * 64-bit integers). What would fail (a division by zero, a 64-bit overflow) is left to
+ * execution, which raises the error if a row needs it.
  */
 final class IntegerConstants {
     private IntegerConstants() {
@@ -26,7 +28,7 @@ final class IntegerConstants {
     }
 
     /** {@code l f r} folded (for NEGATE: -l, r unused), or null when it is not foldable. */
-    static BoundExpr fold(Function f, BoundExpr l, BoundExpr r) {
+    static BoundExpr fold(Function f, BoundExpr l, BoundExpr r, Dialect dialect) {
         Long a = value(l);
         Long b = value(r);
         if (a == null || b == null) {
@@ -59,6 +61,9 @@ final class IntegerConstants {
         boolean narrow = l.type().kind() == TypeKind.INTEGER && (f == Function.NEGATE || r.type().kind() == TypeKind.INTEGER);
         if (narrow && v == (int) v) {
             return new BoundExpr.Constant((int) v, DataType.INTEGER);
+        }
+        if (narrow && dialect == Dialect.POSTGRESQL) {
+            return null;
         }
         return new BoundExpr.Constant(v, DataType.BIGINT);
     }

@@ -91,7 +91,7 @@ final class SelectBinder {
         List<BoundExpr> withSubqueries = new ArrayList<>();
         List<BoundExpr> correlated = new ArrayList<>();
         if (select.where() != null) {
-            BoundExpr where = new ExpressionBinder(input, null, "WHERE", binder.parameters(), subqueries).bindPredicate(select.where());
+            BoundExpr where = new ExpressionBinder(input, null, "WHERE", binder.parameters(), binder.dialect(), subqueries).bindPredicate(select.where());
             for (BoundExpr c : Predicates.conjuncts(where)) {
                 if (isOuter(c)) {
                     if (Subqueries.hasMarker(c)) {
@@ -126,13 +126,13 @@ final class SelectBinder {
         expandItems();
 
         ExpressionBinder.Aggregates aggs = new ExpressionBinder.Aggregates();
-        ExpressionBinder selectBinder = new ExpressionBinder(input, aggs, "SELECT", binder.parameters(), subqueries);
+        ExpressionBinder selectBinder = new ExpressionBinder(input, aggs, "SELECT", binder.parameters(), binder.dialect(), subqueries);
         List<BoundExpr> items = new ArrayList<>();
         for (Expr e : itemExprs) {
             items.add(selectBinder.bind(e));
         }
         BoundExpr having = select.having() == null ? null
-                : new ExpressionBinder(input, aggs, "HAVING", binder.parameters(), subqueries).bindPredicate(select.having());
+                : new ExpressionBinder(input, aggs, "HAVING", binder.parameters(), binder.dialect(), subqueries).bindPredicate(select.having());
         List<BoundExpr> groupKeys = groupKeys();
 
         // ORDER BY items refer to an output column, or are extra expressions bound like the select list.
@@ -141,7 +141,7 @@ final class SelectBinder {
         for (Query.OrderItem o : orderBy) {
             int col = outputColumn(o.expr(), items.size());
             if (col < 0) {
-                BoundExpr b = new ExpressionBinder(input, aggs, "ORDER BY", binder.parameters(), subqueries).bind(o.expr());
+                BoundExpr b = new ExpressionBinder(input, aggs, "ORDER BY", binder.parameters(), binder.dialect(), subqueries).bind(o.expr());
                 col = items.indexOf(b);
                 if (col < 0) {
                     if (select.distinct()) {
@@ -306,7 +306,7 @@ final class SelectBinder {
         if (select.distinct()) {
             plan = new LogicalPlan.Distinct(plan);
         }
-        plan = sortAndLimit(plan, sortColumns, orderBy, limit, offset, binder.parameters());
+        plan = sortAndLimit(plan, sortColumns, orderBy, limit, offset, binder.parameters(), binder.dialect());
         if (!hidden.isEmpty()) {
             plan = Binder.identityProject(plan, items.size());
         }
@@ -492,7 +492,7 @@ final class SelectBinder {
 
     /** GROUP BY items: ordinals and aliases name select items; other names are input columns. */
     private List<BoundExpr> groupKeys() {
-        ExpressionBinder eb = new ExpressionBinder(input, null, "GROUP BY", binder.parameters());
+        ExpressionBinder eb = new ExpressionBinder(input, null, "GROUP BY", binder.parameters(), binder.dialect());
         List<BoundExpr> keys = new ArrayList<>();
         for (Expr g : select.groupBy()) {
             Expr target = g;
@@ -591,7 +591,7 @@ final class SelectBinder {
     }
 
     static LogicalPlan sortAndLimit(LogicalPlan plan, List<Integer> columns, List<Query.OrderItem> orderBy, Expr limit, Expr offset,
-                                    Parameters parameters) {
+                                    Parameters parameters, Dialect dialect) {
         if (!columns.isEmpty()) {
             List<SortItem> items = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
@@ -601,8 +601,8 @@ final class SelectBinder {
             }
             plan = new LogicalPlan.Sort(plan, items);
         }
-        long l = limit == null ? -1 : count(limit, "LIMIT", parameters);
-        long off = offset == null ? 0 : count(offset, "OFFSET", parameters);
+        long l = limit == null ? -1 : count(limit, "LIMIT", parameters, dialect);
+        long off = offset == null ? 0 : count(offset, "OFFSET", parameters, dialect);
         if (l >= 0 || off > 0) {
             plan = new LogicalPlan.Limit(plan, l, off);
         }
@@ -611,7 +611,7 @@ final class SelectBinder {
 
     /** ORDER BY and LIMIT over a non-SELECT body (VALUES, nested query): ordinals and names only. */
     static LogicalPlan orderAndLimit(LogicalPlan plan, List<Query.OrderItem> orderBy, Expr limit, Expr offset,
-                                     Parameters parameters) {
+                                     Parameters parameters, Dialect dialect) {
         List<Integer> cols = new ArrayList<>();
         Schema s = plan.schema();
         for (Query.OrderItem o : orderBy) {
@@ -627,11 +627,11 @@ final class SelectBinder {
             }
             cols.add(col);
         }
-        return sortAndLimit(plan, cols, orderBy, limit, offset, parameters);
+        return sortAndLimit(plan, cols, orderBy, limit, offset, parameters, dialect);
     }
 
-    private static long count(Expr e, String clause, Parameters parameters) {
-        BoundExpr b = new ExpressionBinder(Scope.empty(), null, clause, parameters).bind(e);
+    private static long count(Expr e, String clause, Parameters parameters, Dialect dialect) {
+        BoundExpr b = new ExpressionBinder(Scope.empty(), null, clause, parameters, dialect).bind(e);
         if (b instanceof BoundExpr.Constant && b.type().isNull()) {
             return clause.equals("LIMIT") ? -1 : 0;
         }

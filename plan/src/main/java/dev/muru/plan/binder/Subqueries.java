@@ -90,12 +90,17 @@ final class Subqueries {
         }
         DataType right = sub.plan().schema().type(0);
         if (TypeCoercion.isStringLiteral(value) && right.isNumeric()) {
-            // A string literal adapts to the column, as in a comparison; one that is no number
-            // equals no number (SQLite's rule), which comparing as text gives.
-            value = isNumber((String) ((BoundExpr.Constant) value).value()) ? TypeCoercion.cast(value, right)
-                    : value;
-            if (value.type().isString()) {
+            // A string literal adapts to the column, as in a comparison. One that is no number
+            // equals no number under SQLite's rules, which comparing as text gives; PostgreSQL
+            // rejects it as input of the column's type.
+            String text = (String) ((BoundExpr.Constant) value).value();
+            if (isNumber(text)) {
+                value = TypeCoercion.cast(value, right);
+            } else if (binder.dialect() == Dialect.SQLITE) {
                 right = DataType.VARCHAR;
+            } else {
+                throw ExpressionBinder.error(ErrorCode.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type "
+                        + right.toString().toLowerCase(java.util.Locale.ROOT) + ": \"" + text + "\"", e.value().pos());
             }
         }
         DataType common = TypeCoercion.commonType(value.type(), right);

@@ -39,6 +39,8 @@ public enum Function {
      *  DECIMAL(p,s) gives DECIMAL(p, min(s, digits)) with half away from zero; DOUBLE gives
      *  DOUBLE rounded half away from zero; integers are returned unchanged when digits &gt;= 0. */
     ROUND,
+    /** TRUNC(x, digits): as ROUND, but toward zero. */
+    TRUNC,
     /** LENGTH(VARCHAR) in characters (code points): INTEGER. */
     LENGTH,
     UPPER, LOWER,
