@@ -116,6 +116,11 @@ public final class Session {
         return settings.current();
     }
 
+    /** {@code SET name = value} (null: DEFAULT); INVALID_SETTING or UNDEFINED_SETTING when refused. */
+    public void set(String name, String value) {
+        settings.set(name, value);
+    }
+
     /** The value {@code SHOW name} gives. */
     public String show(String name) {
         return settings.show(name);

@@ -114,6 +114,30 @@ class HttpEndpointTest {
     }
 
     @Test
+    void aJsonBodyCarriesSessionSettingsForItsRequest() {
+        HttpResponse<String> one = http.json("{\"sql\": \"SHOW threads\", \"settings\": {\"threads\": 1}}");
+        assertEquals(200, one.statusCode(), one.body());
+        assertTrue(one.body().contains("\"rows\":[[\"1\"]]"), one.body());
+        // A setting lasts for its request only.
+        assertFalse(http.json("{\"sql\": \"SHOW threads\"}").body().contains("\"rows\":[[\"1\"]]"));
+        long start = System.nanoTime();
+        assertError(http.json("{\"sql\": \"" + ENDLESS + "\", \"settings\": {\"statement_timeout\": \"200ms\"}}"),
+                400, "QUERY_TIMEOUT");
+        assertTrue(System.nanoTime() - start < 20_000_000_000L);
+        assertError(http.json("{\"sql\": \"SELECT 1\", \"settings\": {\"no_such_setting\": 1}}"), 400, "UNDEFINED_SETTING");
+        assertError(http.json("{\"sql\": \"SELECT 1\", \"settings\": {\"threads\": \"many\"}}"), 400, "INVALID_SETTING");
+        assertError(http.json("{\"sql\": \"SELECT 1\", \"settings\": [1]}"), 400, "INVALID_REQUEST");
+    }
+
+    @Test
+    void aRequestCannotLiftTheServersStatementTimeout() {
+        try (HttpServer quick = HttpServer.start(muru, settings().withStatementTimeout(Duration.ofMillis(300)))) {
+            assertError(new HttpTestClient(quick.port()).json("{\"sql\": \"" + ENDLESS
+                    + "\", \"settings\": {\"statement_timeout\": 0}}"), 400, "QUERY_TIMEOUT");
+        }
+    }
+
+    @Test
     void aJsonBodyBindsItsParameters() {
         HttpResponse<String> r = http.json("{\"sql\": \"SELECT COUNT(*), ? || 'x', ? + 0.5 FROM t WHERE x < ? AND ?\","
                 + " \"params\": [\"a\", 1.25, 10, true]}");

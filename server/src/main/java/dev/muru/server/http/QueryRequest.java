@@ -8,15 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The body of {@code POST /v1/query}: a JSON object {@code {"sql": ..., "params": [...]}} when
- * it is sent as application/json, else the SQL text itself (text/plain, or what curl -d sends).
+ * The body of {@code POST /v1/query}: a JSON object {@code {"sql": ..., "params": [...],
+ * "settings": {...}}} when it is sent as application/json, else the SQL text itself (text/plain,
+ * or what curl -d sends). {@code settings} are session settings for this request, as SET takes
+ * them ({@code {"threads": 1, "statement_timeout": "5s"}}).
  */
-record QueryRequest(String sql, List<Object> params) {
+record QueryRequest(String sql, List<Object> params, Map<String, String> settings) {
 
     static QueryRequest parse(byte[] body, boolean json) {
         String text = utf8(body);
         if (!json) {
-            return new QueryRequest(text, List.of());
+            return new QueryRequest(text, List.of(), Map.of());
         }
         Object value = JsonReader.parse(text);
         if (!(value instanceof Map)) {
@@ -24,8 +26,8 @@ record QueryRequest(String sql, List<Object> params) {
         }
         Map<?, ?> object = (Map<?, ?>) value;
         for (Object key : object.keySet()) {
-            if (!key.equals("sql") && !key.equals("params")) {
-                throw invalid("unknown key \"" + key + "\" in the JSON body (expected \"sql\" and \"params\")");
+            if (!key.equals("sql") && !key.equals("params") && !key.equals("settings")) {
+                throw invalid("unknown key \"" + key + "\" in the JSON body (expected \"sql\", \"params\" and \"settings\")");
             }
         }
         if (!(object.get("sql") instanceof String)) {
@@ -43,7 +45,22 @@ record QueryRequest(String sql, List<Object> params) {
                 throw invalid("parameter " + (i + 1) + " must be a string, number, boolean or null");
             }
         }
-        return new QueryRequest((String) object.get("sql"), values);
+        Object given = object.get("settings");
+        if (given != null && !(given instanceof Map)) {
+            throw invalid("\"settings\" must be an object of session settings, e.g. {\"threads\": 1}");
+        }
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        if (given != null) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) given).entrySet()) {
+                Object v = e.getValue();
+                if (v instanceof Map || v instanceof List || v == null) {
+                    throw invalid("setting \"" + e.getKey() + "\" must be a string, number or boolean");
+                }
+                settings.put((String) e.getKey(), v instanceof java.math.BigDecimal
+                        ? ((java.math.BigDecimal) v).toPlainString() : v.toString());
+            }
+        }
+        return new QueryRequest((String) object.get("sql"), values, settings);
     }
 
     /** The body as UTF-8, refusing malformed bytes instead of replacing them. */

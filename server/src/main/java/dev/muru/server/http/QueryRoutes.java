@@ -90,7 +90,9 @@ final class QueryRoutes {
                 })
                 .thenApplyAsync(body -> {
                     QueryRequest q = QueryRequest.parse(body.bytes(), json);
-                    ResultCursor cursor = muru.session(sessionDefaults).open(q.sql(), q.params(), null);
+                    dev.muru.Session session = muru.session(sessionDefaults);
+                    q.settings().forEach(session::set);
+                    ResultCursor cursor = session.open(q.sql(), q.params(), timeout(session));
                     slot.hold(cursor);
                     return cursor;
                 }, blocking)
@@ -101,6 +103,20 @@ final class QueryRoutes {
                 slot.release();
             }
         });
+    }
+
+    /**
+     * The request's statement timeout: its own setting, but never past the server's
+     * (muru.http.statement-timeout), so a request cannot opt out of the server's limit. Null
+     * when the session's own setting is that already (small queries then may run inline).
+     */
+    private Duration timeout(dev.muru.Session session) {
+        Duration server = settings.statementTimeout();
+        Duration asked = session.settings().statementTimeout();
+        if (server.isZero() || (!asked.isZero() && asked.compareTo(server) <= 0)) {
+            return null;
+        }
+        return server;
     }
 
     private RequestError tooLarge() {
