@@ -113,6 +113,7 @@ class ResultStreamingTest {
                 "SELECT s, COUNT(*), SUM(x) FROM t GROUP BY s ORDER BY s",
                 "SELECT a.x FROM t a, t b WHERE a.x = b.x AND a.x < 100",
                 "SELECT x FROM t LIMIT 10 OFFSET 1995",
+                "SELECT x FROM t ORDER BY x LIMIT 10 OFFSET 1995",
                 "SELECT x FROM t WHERE x > 5000",
                 "SHOW threads",
                 "EXPLAIN SELECT * FROM t");
@@ -136,6 +137,11 @@ class ResultStreamingTest {
                 }
                 if (q.startsWith("EXPLAIN")) {
                     assertEquals(gathered.size(), streamed.size(), q);
+                } else if (q.contains("LIMIT") && !q.contains("ORDER BY")) {
+                    // Without ORDER BY a parallel scan may hand any 5 of the 2,000 rows past the offset.
+                    assertEquals(5, streamed.size(), q);
+                    assertEquals(5, gathered.size(), q);
+                    assertEquals(5, new java.util.HashSet<>(streamed).size(), q);
                 } else {
                     assertEquals(gathered, streamed, q);
                 }
