@@ -13,9 +13,10 @@ import java.util.List;
 
 /**
  * Owns one hash partition of a parallel aggregation: once every worker's partial state has
- * arrived, it combines this partition's groups of all of them into one state and finishes it
- * into result morsels. Every combiner reads the same partial states (read-only) and writes
- * only its own, so the partitions combine at once without copying the partials into parts.
+ * arrived, it combines this partition's groups of all of them and finishes them into result
+ * morsels. Every combiner reads the same partial states and writes only its own partition's
+ * groups (see {@link HashAggregation#combineAndFinish}), so the partitions combine at once
+ * without copying the partials into parts or into a combined state.
  */
 public final class AggregateCombiner extends AbstractBehavior<AggregateCombiner.Command> {
 
@@ -68,9 +69,8 @@ public final class AggregateCombiner extends AbstractBehavior<AggregateCombiner.
                 busyNanos += System.nanoTime() - start;
                 return this;
             }
-            HashAggregation combined = HashAggregation.combinePartition(partials, partition, partitions);
+            List<Morsel> out = HashAggregation.combineAndFinish(partials, partition, partitions, morselRows);
             partials.clear();
-            List<Morsel> out = combined.finish(morselRows);
             busyNanos += System.nanoTime() - start;
             coordinator.tell(new QueryCoordinator.PartitionDone(pipeline, partition, out, busyNanos));
         } catch (RuntimeException | OutOfMemoryError e) {

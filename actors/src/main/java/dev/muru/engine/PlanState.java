@@ -104,12 +104,12 @@ final class PlanState {
             return out;
         }
         if (s instanceof PipelineSink.Aggregate || s instanceof PipelineSink.Distinct) {
-            HashAggregation state = ((AggregateSink) finishedSinks.get(0)).state();
             // More than one sink without combiners: a sequential start that fanned out.
-            for (int i = 1; i < finishedSinks.size(); i++) {
-                state.combine(((AggregateSink) finishedSinks.get(i)).state());
+            List<HashAggregation> states = new ArrayList<>();
+            for (SinkState sink : finishedSinks) {
+                states.add(((AggregateSink) sink).state());
             }
-            return state.finish(settings.morselRows());
+            return HashAggregation.combineAndFinish(states, 0, 1, settings.morselRows());
         }
         if (s instanceof PipelineSink.Sort) {
             PipelineSink.Sort sort = (PipelineSink.Sort) s;

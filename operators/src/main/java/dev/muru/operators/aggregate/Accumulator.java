@@ -52,7 +52,20 @@ abstract class Accumulator {
     abstract void merge(Accumulator source, int[] srcGids, int[] dstGids, int n);
 
     /** The results of groups {@code [from, from + count)} as a vector of the result type. */
-    abstract ColumnVector finish(int from, int count);
+    final ColumnVector finish(int from, int count) {
+        return finish(null, from, count);
+    }
+
+    /** The results of the groups that {@link GroupOrder} names for {@code order}, {@code from}, {@code count}. */
+    abstract ColumnVector finish(int[] order, int from, int count);
+
+    /**
+     * Whether {@link #merge} writes nothing but the destination groups' own slots, so that
+     * combiners of different partitions may merge into one state at once.
+     */
+    boolean mergesGroupsOnly() {
+        return true;
+    }
 
     abstract long estimatedBytes();
 

@@ -168,10 +168,31 @@ final class CompositeGroupTable extends GroupTable {
     }
 
     @Override
-    ColumnVector[] keyVectors(int from, int count) {
+    int[] findGroups(GroupTable source, int[] srcGids, int n) {
+        CompositeGroupTable src = (CompositeGroupTable) source;
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            int srcGid = sourceGid(srcGids, i);
+            long hash = src.groupHashes[srcGid];
+            int slot = (int) hash & mask;
+            int found = -1;
+            for (int g = slotGids[slot]; g != 0; g = slotGids[slot]) {
+                if (slotHashes[slot] == hash && groupEquals(g - 1, src, srcGid)) {
+                    found = g - 1;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            out[i] = found;
+        }
+        return out;
+    }
+
+    @Override
+    ColumnVector[] keyVectors(int[] order, int from, int count) {
         ColumnVector[] out = new ColumnVector[columns.length];
         for (int c = 0; c < columns.length; c++) {
-            out[c] = columns[c].vector(from, count);
+            out[c] = columns[c].vector(order, from, count);
         }
         return out;
     }

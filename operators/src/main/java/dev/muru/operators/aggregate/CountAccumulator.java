@@ -48,8 +48,8 @@ final class CountAccumulator extends Accumulator {
     }
 
     @Override
-    ColumnVector finish(int from, int count) {
-        return new LongVector(spec.resultType(), Arrays.copyOfRange(counts, from, from + count), null);
+    ColumnVector finish(int[] order, int from, int count) {
+        return new LongVector(spec.resultType(), GroupOrder.longs(counts, order, from, count), null);
     }
 
     @Override

@@ -123,12 +123,12 @@ final class DistinctAccumulator extends Accumulator {
     }
 
     @Override
-    ColumnVector finish(int from, int count) {
+    ColumnVector finish(int[] order, int from, int count) {
         long[] nullMask = null;
         long[] longOut = new long[count];
         double[] doubleOut = new double[count];
         for (int i = 0; i < count; i++) {
-            int g = from + i;
+            int g = GroupOrder.at(order, from, i);
             int size = strings ? sizeOf(stringSets[g]) : (longSets[g] == null ? 0 : longSets[g].size());
             if (spec.kind() == AggregateKind.COUNT) {
                 longOut[i] = size;
@@ -171,4 +171,10 @@ final class DistinctAccumulator extends Accumulator {
     long estimatedBytes() {
         return 8L * (longSets.length + stringSets.length) + setBytes;
     }
+
+    @Override
+    boolean mergesGroupsOnly() {
+        return false; // a merge also updates its sets and their byte count, shared by all groups
+    }
+
 }

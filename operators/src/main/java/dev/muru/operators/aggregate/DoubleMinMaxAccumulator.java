@@ -63,17 +63,17 @@ final class DoubleMinMaxAccumulator extends Accumulator {
     }
 
     @Override
-    ColumnVector finish(int from, int count) {
+    ColumnVector finish(int[] order, int from, int count) {
         long[] nullMask = null;
         for (int i = 0; i < count; i++) {
-            if (!seen[from + i]) {
+            if (!seen[GroupOrder.at(order, from, i)]) {
                 if (nullMask == null) {
                     nullMask = new long[NullMask.words(count)];
                 }
                 NullMask.set(nullMask, i);
             }
         }
-        return new DoubleVector(spec.resultType(), Arrays.copyOfRange(values, from, from + count), nullMask);
+        return new DoubleVector(spec.resultType(), GroupOrder.doubles(values, order, from, count), nullMask);
     }
 
     @Override

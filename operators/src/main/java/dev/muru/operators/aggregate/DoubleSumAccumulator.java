@@ -63,11 +63,11 @@ final class DoubleSumAccumulator extends Accumulator {
     }
 
     @Override
-    ColumnVector finish(int from, int count) {
+    ColumnVector finish(int[] order, int from, int count) {
         double[] out = new double[count];
         long[] nullMask = null;
         for (int i = 0; i < count; i++) {
-            int g = from + i;
+            int g = GroupOrder.at(order, from, i);
             if (counts[g] == 0) {
                 if (nullMask == null) {
                     nullMask = new long[NullMask.words(count)];

@@ -88,10 +88,10 @@ final class ExactSumAccumulator extends Accumulator {
     }
 
     @Override
-    ColumnVector finish(int from, int count) {
+    ColumnVector finish(int[] order, int from, int count) {
         long[] nullMask = null;
         for (int i = 0; i < count; i++) {
-            if (counts[from + i] == 0) {
+            if (counts[GroupOrder.at(order, from, i)] == 0) {
                 if (nullMask == null) {
                     nullMask = new long[NullMask.words(count)];
                 }
@@ -101,7 +101,7 @@ final class ExactSumAccumulator extends Accumulator {
         if (average) {
             double[] out = new double[count];
             for (int i = 0; i < count; i++) {
-                int g = from + i;
+                int g = GroupOrder.at(order, from, i);
                 if (counts[g] != 0) {
                     out[i] = Int128.toDouble(hi[g], lo[g]) / counts[g] / unit;
                 }
@@ -110,7 +110,7 @@ final class ExactSumAccumulator extends Accumulator {
         }
         long[] out = new long[count];
         for (int i = 0; i < count; i++) {
-            int g = from + i;
+            int g = GroupOrder.at(order, from, i);
             if (counts[g] != 0) {
                 out[i] = Int128.toLongExact(hi[g], lo[g], spec.resultType());
             }

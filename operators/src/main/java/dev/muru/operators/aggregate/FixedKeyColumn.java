@@ -89,29 +89,29 @@ final class FixedKeyColumn extends KeyColumn {
     }
 
     @Override
-    ColumnVector vector(int from, int count) {
-        long[] mask = nullMask(from, count);
+    ColumnVector vector(int[] order, int from, int count) {
+        long[] mask = nullMask(order, from, count);
         switch (physical) {
             case LONG:
-                return new LongVector(type, Arrays.copyOfRange(values, from, from + count), mask);
+                return new LongVector(type, GroupOrder.longs(values, order, from, count), mask);
             case INT: {
                 int[] out = new int[count];
                 for (int i = 0; i < count; i++) {
-                    out[i] = (int) values[from + i];
+                    out[i] = (int) values[GroupOrder.at(order, from, i)];
                 }
                 return new IntVector(type, out, mask);
             }
             case BOOLEAN: {
                 boolean[] out = new boolean[count];
                 for (int i = 0; i < count; i++) {
-                    out[i] = values[from + i] != 0;
+                    out[i] = values[GroupOrder.at(order, from, i)] != 0;
                 }
                 return new BooleanVector(type, out, mask);
             }
             default: {
                 double[] out = new double[count];
                 for (int i = 0; i < count; i++) {
-                    out[i] = Double.longBitsToDouble(values[from + i]);
+                    out[i] = Double.longBitsToDouble(values[GroupOrder.at(order, from, i)]);
                 }
                 return new DoubleVector(type, out, mask);
             }

@@ -29,7 +29,12 @@ final class GlobalGroupTable extends GroupTable {
     }
 
     @Override
-    ColumnVector[] keyVectors(int from, int count) {
+    int[] findGroups(GroupTable source, int[] srcGids, int n) {
+        return new int[n];
+    }
+
+    @Override
+    ColumnVector[] keyVectors(int[] order, int from, int count) {
         return new ColumnVector[0];
     }
 

@@ -48,8 +48,19 @@ abstract class GroupTable {
      */
     abstract int[] insertGroups(GroupTable source, int[] srcGids, int n);
 
+    /**
+     * The ids in this table of groups {@code srcGids[0..n)} of {@code source} (a table of the
+     * same key types), or -1 for a key this table lacks. Only reads this table.
+     */
+    abstract int[] findGroups(GroupTable source, int[] srcGids, int n);
+
     /** The key columns of groups {@code [from, from + count)}. */
-    abstract ColumnVector[] keyVectors(int from, int count);
+    final ColumnVector[] keyVectors(int from, int count) {
+        return keyVectors(null, from, count);
+    }
+
+    /** The key columns of the groups {@link GroupOrder} names for {@code order}, {@code from}, {@code count}. */
+    abstract ColumnVector[] keyVectors(int[] order, int from, int count);
 
 
     abstract long estimatedBytes();

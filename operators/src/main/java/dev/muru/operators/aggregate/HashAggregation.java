@@ -97,6 +97,115 @@ public final class HashAggregation {
         return out;
     }
 
+    /**
+     * One partition of all the sources' groups, combined and finished into result morsels of at
+     * most {@code morselRows} rows, without a combined copy of the groups where the aggregates
+     * allow it: the groups of the other sources that the largest source (the base) also holds
+     * are merged into the base's own slots, the rest stay where they are, and each group is
+     * emitted from the state that holds it. Only groups that neither the base nor the last
+     * source holds are copied (into an overflow state). The base is written, but only in this
+     * partition's groups, so the combiners of the other partitions may run at the same time;
+     * the other sources are only read. Raises NUMERIC_OVERFLOW when a SUM does not fit.
+     */
+    public static List<Morsel> combineAndFinish(List<HashAggregation> sources, int part, int parts, int morselRows) {
+        HashAggregation first = sources.get(0);
+        for (HashAggregation src : sources) {
+            if (!first.keyTypes.equals(src.keyTypes) || !first.aggregates.equals(src.aggregates)) {
+                throw new IllegalArgumentException("cannot combine aggregations of different keys or aggregates");
+            }
+        }
+        if (first.keyTypes.isEmpty() || !first.mergesGroupsOnly()) {
+            return combinePartition(sources, part, parts).finish(morselRows);
+        }
+        int b = 0;
+        for (int s = 1; s < sources.size(); s++) {
+            if (sources.get(s).groupCount() > sources.get(b).groupCount()) {
+                b = s; // every combiner picks the same base: the largest, the first of equals
+            }
+        }
+        HashAggregation base = sources.get(b);
+        int[] baseGroups = base.groupsOf(part, parts);
+        HashAggregation overflow = null;
+        HashAggregation last = null;
+        int[] lastGroups = null;
+        int lastCount = 0;
+        int others = sources.size() - 1;
+        for (int s = 0, seen = 0; s < sources.size(); s++) {
+            if (s == b) {
+                continue;
+            }
+            seen++;
+            HashAggregation src = sources.get(s);
+            int[] members = src.groupsOf(part, parts);
+            int[] unmatched = base.mergeMatching(src, members, members.length);
+            int n = unmatched.length;
+            if (seen < others) {
+                if (n > 0) {
+                    if (overflow == null) {
+                        overflow = new HashAggregation(first.keyTypes, first.aggregates);
+                    }
+                    overflow.absorb(src, unmatched, n);
+                }
+            } else {
+                if (overflow != null && n > 0) {
+                    unmatched = overflow.mergeMatching(src, unmatched, n);
+                }
+                last = src;
+                lastGroups = unmatched;
+                lastCount = unmatched.length;
+            }
+        }
+        List<Morsel> out = new ArrayList<>();
+        base.finishInto(baseGroups, baseGroups.length, morselRows, out);
+        if (overflow != null) {
+            overflow.finishInto(null, overflow.groupCount(), morselRows, out);
+        }
+        if (last != null) {
+            last.finishInto(lastGroups, lastCount, morselRows, out);
+        }
+        return out;
+    }
+
+    /**
+     * Merges those of groups {@code srcGids[0..n)} of {@code source} whose keys this state holds
+     * into their groups here, adding none, and returns the ids (in {@code source}) of the rest.
+     */
+    private int[] mergeMatching(HashAggregation source, int[] srcGids, int n) {
+        int[] found = table.findGroups(source.table, srcGids, n);
+        int matched = 0;
+        for (int i = 0; i < n; i++) {
+            if (found[i] >= 0) {
+                matched++;
+            }
+        }
+        int[] from = new int[matched];
+        int[] to = new int[matched];
+        int[] rest = new int[n - matched];
+        for (int i = 0, m = 0, r = 0; i < n; i++) {
+            if (found[i] >= 0) {
+                from[m] = srcGids[i];
+                to[m++] = found[i];
+            } else {
+                rest[r++] = srcGids[i];
+            }
+        }
+        if (matched > 0) {
+            for (int a = 0; a < accumulators.length; a++) {
+                accumulators[a].merge(source.accumulators[a], from, to, matched);
+            }
+        }
+        return rest;
+    }
+
+    private boolean mergesGroupsOnly() {
+        for (Accumulator acc : accumulators) {
+            if (!acc.mergesGroupsOnly()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The ids of this state's groups in one hash partition, in first-seen order. */
     private int[] groupsOf(int part, int parts) {
         int groups = table.groupCount();
@@ -147,19 +256,23 @@ public final class HashAggregation {
         if (morselRows < 1) {
             throw new IllegalArgumentException("morselRows must be at least 1, got " + morselRows);
         }
-        int groups = table.groupCount();
         List<Morsel> out = new ArrayList<>();
+        finishInto(null, table.groupCount(), morselRows, out);
+        return out;
+    }
+
+    /** Appends the results of the first {@code groups} groups {@link GroupOrder} names for {@code order}. */
+    private void finishInto(int[] order, int groups, int morselRows, List<Morsel> out) {
         for (int from = 0; from < groups; from += morselRows) {
             int count = Math.min(morselRows, groups - from);
-            ColumnVector[] keys = table.keyVectors(from, count);
+            ColumnVector[] keys = table.keyVectors(order, from, count);
             ColumnVector[] columns = new ColumnVector[keys.length + accumulators.length];
             System.arraycopy(keys, 0, columns, 0, keys.length);
             for (int a = 0; a < accumulators.length; a++) {
-                columns[keys.length + a] = accumulators[a].finish(from, count);
+                columns[keys.length + a] = accumulators[a].finish(order, from, count);
             }
             out.add(new Morsel(columns, count));
         }
-        return out;
     }
 
     /** A rough size in bytes of the table, the accumulators and the scratch arrays. */

@@ -96,11 +96,11 @@ abstract class KeyColumn {
 
     abstract void growValues(int capacity);
 
-    /** The null bitmap of groups {@code [from, from + count)}, or null when none is NULL. */
-    final long[] nullMask(int from, int count) {
+    /** The null bitmap of the groups {@link GroupOrder} names, or null when none is NULL. */
+    final long[] nullMask(int[] order, int from, int count) {
         long[] mask = null;
         for (int i = 0; i < count; i++) {
-            if (groupNulls[from + i]) {
+            if (groupNulls[GroupOrder.at(order, from, i)]) {
                 if (mask == null) {
                     mask = new long[(count + 63) >>> 6];
                 }
@@ -110,8 +110,8 @@ abstract class KeyColumn {
         return mask;
     }
 
-    /** The keys of groups {@code [from, from + count)} as a vector of this column's type. */
-    abstract ColumnVector vector(int from, int count);
+    /** The keys of the groups {@link GroupOrder} names, as a vector of this column's type. */
+    abstract ColumnVector vector(int[] order, int from, int count);
 
 
     abstract long estimatedBytes();

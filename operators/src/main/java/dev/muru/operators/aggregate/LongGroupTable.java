@@ -202,21 +202,53 @@ final class LongGroupTable extends GroupTable {
     }
 
     @Override
-    ColumnVector[] keyVectors(int from, int count) {
+    int[] findGroups(GroupTable source, int[] srcGids, int n) {
+        LongGroupTable src = (LongGroupTable) source;
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            int g = sourceGid(srcGids, i);
+            out[i] = g == src.nullGid ? nullGid : find(src.groupKeys[g]);
+        }
+        return out;
+    }
+
+    /** The group of {@code key}, or -1; never inserts. */
+    private int find(long key) {
+        if (direct != null) {
+            long i = key - base;
+            return i >= 0 && i < direct.length ? direct[(int) i] - 1 : -1;
+        }
+        int slot = (int) KeyHash.mix(key) & mask;
+        for (int g = slotGids[slot]; g != 0; g = slotGids[slot]) {
+            if (slotKeys[slot] == key) {
+                return g - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    @Override
+    ColumnVector[] keyVectors(int[] order, int from, int count) {
         long[] nullMask = null;
-        if (nullGid >= from && nullGid < from + count) {
-            nullMask = new long[NullMask.words(count)];
-            NullMask.set(nullMask, nullGid - from);
+        if (nullGid >= 0) {
+            for (int i = 0; i < count; i++) {
+                if (GroupOrder.at(order, from, i) == nullGid) {
+                    nullMask = new long[NullMask.words(count)];
+                    NullMask.set(nullMask, i);
+                    break;
+                }
+            }
         }
         ColumnVector v;
         if (keyType.physical() == PhysicalType.INT) {
             int[] out = new int[count];
             for (int i = 0; i < count; i++) {
-                out[i] = (int) groupKeys[from + i];
+                out[i] = (int) groupKeys[GroupOrder.at(order, from, i)];
             }
             v = new IntVector(keyType, out, nullMask);
         } else {
-            v = new LongVector(keyType, Arrays.copyOfRange(groupKeys, from, from + count), nullMask);
+            v = new LongVector(keyType, GroupOrder.longs(groupKeys, order, from, count), nullMask);
         }
         return new ColumnVector[] {v};
     }

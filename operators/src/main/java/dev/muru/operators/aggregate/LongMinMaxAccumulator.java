@@ -79,10 +79,10 @@ final class LongMinMaxAccumulator extends Accumulator {
     }
 
     @Override
-    ColumnVector finish(int from, int count) {
+    ColumnVector finish(int[] order, int from, int count) {
         long[] nullMask = null;
         for (int i = 0; i < count; i++) {
-            if (!seen[from + i]) {
+            if (!seen[GroupOrder.at(order, from, i)]) {
                 if (nullMask == null) {
                     nullMask = new long[NullMask.words(count)];
                 }
@@ -94,21 +94,21 @@ final class LongMinMaxAccumulator extends Accumulator {
             case INT: {
                 int[] out = new int[count];
                 for (int i = 0; i < count; i++) {
-                    out[i] = seen[from + i] ? (int) values[from + i] : 0;
+                    out[i] = seen[GroupOrder.at(order, from, i)] ? (int) values[GroupOrder.at(order, from, i)] : 0;
                 }
                 return new IntVector(type, out, nullMask);
             }
             case BOOLEAN: {
                 boolean[] out = new boolean[count];
                 for (int i = 0; i < count; i++) {
-                    out[i] = seen[from + i] && values[from + i] != 0;
+                    out[i] = seen[GroupOrder.at(order, from, i)] && values[GroupOrder.at(order, from, i)] != 0;
                 }
                 return new BooleanVector(type, out, nullMask);
             }
             default: {
                 long[] out = new long[count];
                 for (int i = 0; i < count; i++) {
-                    out[i] = seen[from + i] ? values[from + i] : 0;
+                    out[i] = seen[GroupOrder.at(order, from, i)] ? values[GroupOrder.at(order, from, i)] : 0;
                 }
                 return new LongVector(type, out, nullMask);
             }

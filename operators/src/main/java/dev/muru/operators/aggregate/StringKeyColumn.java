@@ -60,8 +60,8 @@ final class StringKeyColumn extends KeyColumn {
     }
 
     @Override
-    ColumnVector vector(int from, int count) {
-        return new StringVector(type, Arrays.copyOfRange(values, from, from + count), nullMask(from, count));
+    ColumnVector vector(int[] order, int from, int count) {
+        return new StringVector(type, GroupOrder.strings(values, order, from, count), nullMask(order, from, count));
     }
 
 

@@ -61,8 +61,8 @@ final class StringMinMaxAccumulator extends Accumulator {
     }
 
     @Override
-    ColumnVector finish(int from, int count) {
-        String[] out = Arrays.copyOfRange(values, from, from + count);
+    ColumnVector finish(int[] order, int from, int count) {
+        String[] out = GroupOrder.strings(values, order, from, count);
         long[] nullMask = null;
         for (int i = 0; i < count; i++) {
             if (out[i] == null) {
@@ -79,4 +79,10 @@ final class StringMinMaxAccumulator extends Accumulator {
     long estimatedBytes() {
         return 8L * values.length + 2L * chars;
     }
+
+    @Override
+    boolean mergesGroupsOnly() {
+        return false; // a merge also updates its character count, shared by all groups
+    }
+
 }

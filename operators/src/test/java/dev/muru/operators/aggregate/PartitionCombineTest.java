@@ -158,6 +158,54 @@ class PartitionCombineTest {
             combined.addAll(rowsOfPart);
         }
         assertMatches(expected, combined, k, "combined");
+
+        // Combined and finished in place: with DISTINCT or string MIN/MAX it copies, without
+        // them the base state takes the shared groups; both must equal the reference.
+        List<AggregateSpec> inPlace = new ArrayList<>();
+        for (AggregateSpec spec : specs) {
+            if (!spec.needsValueSet() && !(DataType.VARCHAR.equals(spec.inputType())
+                    && (spec.kind() == MIN || spec.kind() == MAX))) {
+                inPlace.add(spec);
+            }
+        }
+        Map<List<Object>, Object[]> expectedInPlace = ReferenceAggregation.compute(VectorFixtures.rows(all), k, inPlace);
+        for (int workerCount : new int[] {1, 2, 3, 5}) {
+            for (int layout = 0; layout < 3; layout++) {
+                assertMatches(expected, combinedAndFinished(keyTypes, specs, all, workerCount, layout, parts), k,
+                        "combineAndFinish " + workerCount + "/" + layout);
+                assertMatches(expectedInPlace, combinedAndFinished(keyTypes, inPlace, all, workerCount, layout, parts),
+                        k, "in place " + workerCount + "/" + layout);
+            }
+        }
+    }
+
+    /**
+     * Workers fed the morsels interleaved (layout 0), in contiguous runs (1) or mostly to the
+     * last worker (2), then every partition combined and finished.
+     */
+    private static List<Object[]> combinedAndFinished(List<DataType> keyTypes, List<AggregateSpec> specs,
+                                                      List<Morsel> all, int workerCount, int layout, int parts) {
+        List<HashAggregation> workers = new ArrayList<>();
+        for (int w = 0; w < workerCount; w++) {
+            workers.add(new HashAggregation(keyTypes, specs));
+        }
+        for (int m = 0; m < all.size(); m++) {
+            int w;
+            if (layout == 0) {
+                w = m % workerCount;
+            } else if (layout == 1) {
+                w = (int) ((long) m * workerCount / all.size());
+            } else {
+                w = m % 4 == 0 ? m % workerCount : workerCount - 1;
+            }
+            workers.get(w).add(all.get(m));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        int effectiveParts = keyTypes.isEmpty() ? 1 : parts;
+        for (int p = 0; p < effectiveParts; p++) {
+            rows.addAll(VectorFixtures.rows(HashAggregation.combineAndFinish(workers, p, effectiveParts, 7)));
+        }
+        return rows;
     }
 
     private static void assertMatches(Map<List<Object>, Object[]> expected, List<Object[]> actual, int k, String what) {
