@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>
  * mvn -B -o -q -pl benchmarks -am package -DskipTests
  * java -Xms8g -Xmx8g -cp benchmarks/target/benchmarks.jar dev.muru.benchmarks.ConcurrentThroughputBenchmark \
- *     [--engine muru|duckdb|h2|all] [--sf 0.1] [--seconds 20] [--warmup 5] [--first-warmup 30] [--clients 1,2,8] \
+ *     [--engine muru|muru-sequential|duckdb|h2|all] [--sf 0.1] [--seconds 20] [--warmup 5] [--first-warmup 30] [--clients 1,2,8] \
  *     [--queries ../shared/tpch/queries] [--h2-indexes true|false] [--seed 42] \
  *     [--out benchmarks/results/DATE-concurrent-throughput.json]
  * </pre>
@@ -57,7 +57,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * phase of {@code --seconds}. qps = queries completed in
  * the timed phase / (time from the common start until the last client finished its last query).
  * Muru: one shared {@link Muru} instance (thread-safe), default settings ({@code MuruSettings.load()},
- * adaptive thresholds). DuckDB: its default thread count (= cores), one connection per client
+ * adaptive thresholds; {@code muru-sequential}: every statement forced sequential). DuckDB: its default thread count (= cores), one connection per client
  * ({@code DuckDBConnection.duplicate()}). H2: in memory, {@code OPTIMIZE_REUSE_RESULTS=FALSE}, one
  * connection per client. Every value of every result row is read (boxed, as
  * {@code QueryResult.rows()} / {@code ResultSet.getObject}).
@@ -85,7 +85,7 @@ public final class ConcurrentThroughputBenchmark {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    private static final String USAGE = "usage: ConcurrentThroughputBenchmark [--engine muru|duckdb|h2|all] [--sf 0.1]"
+    private static final String USAGE = "usage: ConcurrentThroughputBenchmark [--engine muru|muru-sequential|duckdb|h2|all] [--sf 0.1]"
             + " [--seconds 20] [--warmup 5] [--first-warmup 30] [--clients 1,2,8] [--queries ../shared/tpch/queries]"
             + " [--h2-indexes true|false] [--seed 42] [--out FILE.json]";
 
@@ -139,6 +139,7 @@ public final class ConcurrentThroughputBenchmark {
                 Set.of("engine", "sf", "seconds", "warmup", "first-warmup", "clients", "queries", "h2-indexes", "seed", "out"));
         String engineArg = a.getOrDefault("engine", "all");
         List<String> engines = engineArg.equals("all") ? List.of("muru", "duckdb", "h2") : List.of(engineArg.split(","));
+        // muru-sequential: every statement forced onto one worker, to show what one client gives up for the 2/1 ratio.
         double sf = Double.parseDouble(a.getOrDefault("sf", "0.1"));
         double seconds = Double.parseDouble(a.getOrDefault("seconds", "20"));
         double warmup = Double.parseDouble(a.getOrDefault("warmup", "5"));
@@ -149,8 +150,8 @@ public final class ConcurrentThroughputBenchmark {
         long seed = Long.parseLong(a.getOrDefault("seed", "42"));
         Path out = a.containsKey("out") ? Paths.get(a.get("out")) : BenchSupport.defaultOut("concurrent-throughput");
         for (String e : engines) {
-            if (!List.of("muru", "duckdb", "h2").contains(e)) {
-                throw new IllegalArgumentException("--engine must be muru, duckdb, h2 or all, got \"" + e + "\"");
+            if (!List.of("muru", "muru-sequential", "duckdb", "h2").contains(e)) {
+                throw new IllegalArgumentException("--engine must be muru, muru-sequential, duckdb, h2 or all, got \"" + e + "\"");
             }
         }
         if (!(seconds > 0) || warmup < 0 || firstWarmup < 0 || !(sf > 0)) {
@@ -254,7 +255,9 @@ public final class ConcurrentThroughputBenchmark {
     private static Target open(String name, double sf, boolean h2Indexes) throws Exception {
         switch (name) {
             case "muru":
-                return muru(sf);
+                return muru(sf, MuruSettings.load());
+            case "muru-sequential":
+                return muru(sf, MuruSettings.load().withThreshold(MuruSettings.NEVER));
             case "duckdb":
                 return jdbc(TpchEngine.JdbcEngine.duckdb(sf, Runtime.getRuntime().availableProcessors()), false, null);
             default:
@@ -264,8 +267,8 @@ public final class ConcurrentThroughputBenchmark {
         }
     }
 
-    private static Target muru(double sf) {
-        Muru muru = Muru.start(MuruSettings.load());
+    private static Target muru(double sf, MuruSettings settings) {
+        Muru muru = Muru.start(settings);
         try {
             TpchDemoData.load(muru, sf);
             BenchSupport.createSmall(muru);

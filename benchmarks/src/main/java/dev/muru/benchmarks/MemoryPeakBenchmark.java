@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * <pre>
  * mvn -B -o -q -pl benchmarks -am package -DskipTests
  * java -Xms8g -Xmx8g -cp benchmarks/target/benchmarks.jar dev.muru.benchmarks.MemoryPeakBenchmark \
- *     [--sf 1] [--runs 3] [--only 1,9,18] [--queries ../shared/tpch/queries] [--answers DIR|none] \
+ *     [--sf 1] [--runs 3] [--only 1,9,18] [--dop N] [--queries ../shared/tpch/queries] [--answers DIR|none] \
  *     [--out benchmarks/results/DATE-memory-peak.json]
  * </pre>
  *
@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  *
  * <p>For each mode, a fresh {@link Muru} loaded with {@link TpchDemoData#load} at {@code --sf}:
  * {@code sequential} = {@code MuruSettings.load().withThreshold(MuruSettings.NEVER)}, {@code parallel}
- * = {@code withThreshold(0)} (parallelism = cores). Per query: one warm-up run (its result checked
+ * = {@code withThreshold(0)} (parallelism = cores, or {@code --dop N}). Per query: one warm-up run (its result checked
  * against {@code <queries>/../answers-trino/sf<SF>} when present), then {@code --runs} measured
  * runs, each:
  * <ol>
@@ -61,7 +61,7 @@ import java.util.stream.Collectors;
  * threads during the query ({@code com.sun.management.ThreadMXBean}, approximate).
  */
 public final class MemoryPeakBenchmark {
-    private static final String USAGE = "usage: MemoryPeakBenchmark [--sf 1] [--runs 3] [--only 1,9,18]"
+    private static final String USAGE = "usage: MemoryPeakBenchmark [--sf 1] [--runs 3] [--only 1,9,18] [--dop N]"
             + " [--queries ../shared/tpch/queries] [--answers DIR|none] [--out FILE.json]";
     private static final double MIB = 1024.0 * 1024.0;
 
@@ -83,7 +83,7 @@ public final class MemoryPeakBenchmark {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> a = BenchSupport.parseArgs(argv, USAGE, Set.of("sf", "runs", "only", "queries", "answers", "out"));
+        Map<String, String> a = BenchSupport.parseArgs(argv, USAGE, Set.of("sf", "runs", "only", "queries", "answers", "out", "dop"));
         double sf = Double.parseDouble(a.getOrDefault("sf", "1"));
         int runs = Integer.parseInt(a.getOrDefault("runs", "3"));
         Path queries = Paths.get(a.getOrDefault("queries", "../shared/tpch/queries"));
@@ -113,7 +113,12 @@ public final class MemoryPeakBenchmark {
 
         Map<String, MuruSettings> modes = new LinkedHashMap<>();
         modes.put("sequential", MuruSettings.load().withThreshold(MuruSettings.NEVER));
-        modes.put("parallel", MuruSettings.load().withThreshold(0));
+        MuruSettings parallel = MuruSettings.load().withThreshold(0);
+        if (a.containsKey("dop")) {
+            // More workers than cores: what a larger machine would allocate, measured here.
+            parallel = parallel.withParallelism(Integer.parseInt(a.get("dop")));
+        }
+        modes.put("parallel", parallel);
         // mode -> query -> outcome
         Map<String, Map<String, QueryOutcome>> results = new LinkedHashMap<>();
         Map<String, Double> loadMs = new LinkedHashMap<>();

@@ -125,43 +125,46 @@ public final class HashAggregation {
         }
         HashAggregation base = sources.get(b);
         int[] baseGroups = base.groupsOf(part, parts);
-        HashAggregation overflow = null;
-        HashAggregation last = null;
-        int[] lastGroups = null;
-        int lastCount = 0;
-        int others = sources.size() - 1;
-        for (int s = 0, seen = 0; s < sources.size(); s++) {
+        // Every other source's groups that the base lacks; the last source's stay where they are.
+        int last = -1;
+        int[][] unmatched = new int[sources.size()][];
+        long copied = 0;
+        for (int s = 0; s < sources.size(); s++) {
             if (s == b) {
                 continue;
             }
-            seen++;
             HashAggregation src = sources.get(s);
             int[] members = src.groupsOf(part, parts);
-            int[] unmatched = base.mergeMatching(src, members, members.length);
-            int n = unmatched.length;
-            if (seen < others) {
-                if (n > 0) {
-                    if (overflow == null) {
-                        overflow = new HashAggregation(first.keyTypes, first.aggregates);
-                    }
-                    overflow.absorb(src, unmatched, n);
-                }
-            } else {
-                if (overflow != null && n > 0) {
-                    unmatched = overflow.mergeMatching(src, unmatched, n);
-                }
-                last = src;
-                lastGroups = unmatched;
-                lastCount = unmatched.length;
+            unmatched[s] = base.mergeMatching(src, members, members.length);
+            if (last >= 0) {
+                copied += unmatched[last].length;
             }
+            last = s;
+        }
+        HashAggregation overflow = null;
+        if (copied > 0) {
+            // Sized once, in the sources' table mode, so filling it never grows or widens.
+            overflow = new HashAggregation(first.keyTypes, first.aggregates);
+            int expected = (int) Math.min(1 << 30, copied);
+            overflow.table.presize(sources.get(b).table, expected);
+            overflow.ensureCapacity(expected);
+            for (int s = 0; s < last; s++) {
+                if (s != b && unmatched[s].length > 0) {
+                    overflow.absorb(sources.get(s), unmatched[s], unmatched[s].length);
+                }
+            }
+        }
+        int[] lastGroups = last < 0 ? null : unmatched[last];
+        if (overflow != null && lastGroups.length > 0) {
+            lastGroups = overflow.mergeMatching(sources.get(last), lastGroups, lastGroups.length);
         }
         List<Morsel> out = new ArrayList<>();
         base.finishInto(baseGroups, baseGroups.length, morselRows, out);
         if (overflow != null) {
             overflow.finishInto(null, overflow.groupCount(), morselRows, out);
         }
-        if (last != null) {
-            last.finishInto(lastGroups, lastCount, morselRows, out);
+        if (last >= 0) {
+            sources.get(last).finishInto(lastGroups, lastGroups.length, morselRows, out);
         }
         return out;
     }
