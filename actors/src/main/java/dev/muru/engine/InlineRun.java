@@ -42,8 +42,9 @@ public final class InlineRun {
     }
 
     /**
-     * The result of {@code sql} run inline, or null when it is not a query, its tables hold more
-     * than {@code rowBudget} rows, or it touched more rows than that while running.
+     * The result of {@code sql} run inline, or null when it is not a query, its scans would read
+     * more than {@code rowBudget} rows (after zone maps skip row groups), or it touched more than
+     * {@link #WORK_FACTOR} times that many while running.
      */
     public static QueryResult tryRun(CatalogView view, String sql, List<?> parameters, MuruSettings settings, long rowBudget) {
         return tryRun(view, sql, parameters, settings, rowBudget, new EngineMetrics());
@@ -63,12 +64,21 @@ public final class InlineRun {
             return null;
         }
         PhysicalPlan plan = PhysicalPlanner.plan(((BoundStatement.Query) bound).plan());
+        PlanState state = new PlanState(snapshots, settings);
+        // Per pipeline its estimated input; a scan's is at most the rows its zone maps leave (a
+        // point filter on a big table reads one row group).
+        long[] rows = new long[plan.pipelines().size()];
         long scanned = 0;
         for (Pipeline p : plan.pipelines()) {
+            rows[p.id()] = p.estimatedRows();
             if (p.source() instanceof PipelineSource.TableScan) {
-                scanned += snapshots.snapshot(((PipelineSource.TableScan) p.source()).table()).rowCount();
+                long toScan = state.rowsToScan(p);
+                scanned += toScan;
+                rows[p.id()] = Math.min(rows[p.id()], toScan);
             }
-            if (p.estimatedRows() > rowBudget * WORK_FACTOR) {
+        }
+        for (Pipeline p : plan.pipelines()) {
+            if (rows[p.id()] > rowBudget * WORK_FACTOR) {
                 return null;
             }
             // A join without equality keys compares every pair inside the probe, emitting only
@@ -76,9 +86,8 @@ public final class InlineRun {
             for (dev.muru.plan.physical.PipelineStep step : p.steps()) {
                 if (step instanceof dev.muru.plan.physical.PipelineStep.HashJoinProbe
                         && ((dev.muru.plan.physical.PipelineStep.HashJoinProbe) step).probeKeys().length == 0) {
-                    long build = plan.pipelines().get(((dev.muru.plan.physical.PipelineStep.HashJoinProbe) step).buildPipeline())
-                            .estimatedRows();
-                    if ((double) build * Math.max(1, p.estimatedRows()) > rowBudget * WORK_FACTOR) {
+                    long build = rows[((dev.muru.plan.physical.PipelineStep.HashJoinProbe) step).buildPipeline()];
+                    if ((double) build * Math.max(1, rows[p.id()]) > rowBudget * WORK_FACTOR) {
                         return null;
                     }
                 }
@@ -88,7 +97,7 @@ public final class InlineRun {
             return null;
         }
         try {
-            List<Morsel> out = run(plan, new PlanState(snapshots, settings), settings, rowBudget, metrics);
+            List<Morsel> out = run(plan, state, settings, rowBudget, metrics);
             return new QueryResult("SELECT", plan.outputSchema(), out, -1, System.nanoTime() - start);
         } catch (OverBudget e) {
             return null;

@@ -188,8 +188,7 @@ final class PlanState {
         PipelineSource.TableScan scan = (PipelineSource.TableScan) source;
         TableSnapshot snapshot = snapshots.snapshot(scan.table());
         List<Morsel> out = new ArrayList<>(snapshot.rowGroups().size());
-        RowGroupPruner pruner = !p.steps().isEmpty() && p.steps().get(0) instanceof PipelineStep.Filter
-                ? new RowGroupPruner(((PipelineStep.Filter) p.steps().get(0)).predicate(), scan.columns()) : null;
+        RowGroupPruner pruner = pruner(p, scan);
         int skipped = 0;
         for (RowGroup rg : snapshot.rowGroups()) {
             if (rg.rowCount() == 0) {
@@ -209,4 +208,24 @@ final class PlanState {
         skippedRowGroups = skipped;
         return out;
     }
+
+    /** The zone-map pruner of a scan whose first step filters, or null. */
+    private static RowGroupPruner pruner(Pipeline p, PipelineSource.TableScan scan) {
+        return !p.steps().isEmpty() && p.steps().get(0) instanceof PipelineStep.Filter
+                ? new RowGroupPruner(((PipelineStep.Filter) p.steps().get(0)).predicate(), scan.columns()) : null;
+    }
+
+    /** The rows a table scan pipeline will read: those of the row groups its zone maps keep. */
+    long rowsToScan(Pipeline p) {
+        PipelineSource.TableScan scan = (PipelineSource.TableScan) p.source();
+        RowGroupPruner pruner = pruner(p, scan);
+        long rows = 0;
+        for (RowGroup rg : snapshots.snapshot(scan.table()).rowGroups()) {
+            if (pruner == null || !pruner.prunes() || pruner.mayMatch(rg)) {
+                rows += rg.rowCount();
+            }
+        }
+        return rows;
+    }
+
 }

@@ -266,6 +266,20 @@ class InlineRunTest {
         assertTrue(actors.runtimeStats().pipelines() >= before + 2, "forced: every query on the actors");
     }
 
+    @Test
+    void aPointFilterOnABigTableReadsOneRowGroupInline() {
+        // 20,000 rows are over the budget, but the zone maps leave one row group to read.
+        long before = inline.runtimeStats().pipelines();
+        assertEquals(1L, ((Number) inline.query("SELECT COUNT(*) FROM large WHERE id = 19999").rows().get(0)[0]).longValue());
+        assertEquals(List.of(7), inline.query("SELECT id FROM large WHERE id = 7").rows().stream()
+                .map(r -> ((Number) r[0]).intValue()).toList());
+        assertEquals(before, inline.runtimeStats().pipelines(), "one row group after the zone maps: ran inline");
+        // A filter the zone maps cannot use still reads every row group: the actors run it.
+        assertEquals(10_000L, ((Number) inline.query("SELECT COUNT(*) FROM large WHERE id % 2 = 0").rows().get(0)[0])
+                .longValue());
+        assertTrue(inline.runtimeStats().pipelines() > before, "20,000 rows to read: the actors ran it");
+    }
+
     // ------------------------------------------------------------------ concurrency
 
     @Test
