@@ -72,7 +72,8 @@ public final class InlineRun {
         for (Pipeline p : plan.pipelines()) {
             rows[p.id()] = p.estimatedRows();
             if (p.source() instanceof PipelineSource.TableScan) {
-                long toScan = state.rowsToScan(p);
+                long tableRows = snapshots.snapshot(((PipelineSource.TableScan) p.source()).table()).rowCount();
+                long toScan = tableRows <= rowBudget ? tableRows : state.rowsToScan(p);
                 scanned += toScan;
                 rows[p.id()] = Math.min(rows[p.id()], toScan);
             }
