@@ -264,6 +264,59 @@ class PartitionCombineTest {
         check(List.of(), 0, 12);
     }
 
+    /**
+     * The combiners of all partitions run at once on the same worker states, as the actors run
+     * them: each writes only its partition's groups of the base, and every answer must still
+     * equal the reference, over many rounds.
+     */
+    @Test
+    void partitionsCombineInPlaceAtOnce() throws Exception {
+        Random r = new Random(7);
+        List<DataType> keyTypes = List.of(DataType.BIGINT);
+        List<DataType> types = new ArrayList<>(keyTypes);
+        types.add(DataType.BIGINT);
+        types.add(DEC);
+        List<AggregateSpec> specs = List.of(AggregateSpec.countStar(), AggregateSpec.of(SUM, false, 1, DataType.BIGINT),
+                AggregateSpec.of(MIN, false, 2, DEC), AggregateSpec.of(MAX, false, 1, DataType.BIGINT),
+                AggregateSpec.of(AVG, false, 2, DEC));
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 60_000; i++) {
+            rows.add(new Object[] {(long) r.nextInt(20_000), (long) r.nextInt(1000), (long) r.nextInt(100_000)});
+        }
+        List<Morsel> all = morsels(types, rows, r);
+        Map<List<Object>, Object[]> expected = ReferenceAggregation.compute(VectorFixtures.rows(all), 1, specs);
+        int parts = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts);
+        try {
+            for (int round = 0; round < 20; round++) {
+                int workerCount = 2 + round % 5;
+                List<HashAggregation> workers = new ArrayList<>();
+                for (int w = 0; w < workerCount; w++) {
+                    workers.add(new HashAggregation(keyTypes, specs));
+                }
+                for (int m = 0; m < all.size(); m++) {
+                    workers.get((m + round) % workerCount).add(all.get(m));
+                }
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(parts);
+                List<java.util.concurrent.Future<List<Morsel>>> futures = new ArrayList<>();
+                for (int p = 0; p < parts; p++) {
+                    int part = p;
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        return HashAggregation.combineAndFinish(workers, part, parts, 1000);
+                    }));
+                }
+                List<Object[]> combined = new ArrayList<>();
+                for (java.util.concurrent.Future<List<Morsel>> f : futures) {
+                    combined.addAll(VectorFixtures.rows(f.get()));
+                }
+                assertMatches(expected, combined, 1, "round " + round + ", " + workerCount + " workers");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void manySeeds() {
         Random r = new Random(99);
