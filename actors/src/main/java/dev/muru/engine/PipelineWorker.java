@@ -204,6 +204,9 @@ public final class PipelineWorker extends AbstractBehavior<PipelineWorker.Comman
         long start = System.nanoTime();
         // Each combiner takes its partition of the groups from the whole (read-only) state.
         HashAggregation state = ((AggregateSink) driver.sink()).state();
+        if (combiners.size() > 1) {
+            state.indexPartitions(combiners.size()); // once here, not once per combiner
+        }
         for (ActorRef<AggregateCombiner.Command> combiner : combiners) {
             combiner.tell(new AggregateCombiner.Partial(state));
         }

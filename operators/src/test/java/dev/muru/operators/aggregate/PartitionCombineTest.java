@@ -202,6 +202,10 @@ class PartitionCombineTest {
         }
         List<Object[]> rows = new ArrayList<>();
         int effectiveParts = keyTypes.isEmpty() ? 1 : parts;
+        if (layout != 0) {
+            // As the workers do before handing their states over; layout 0 scans instead.
+            workers.forEach(w -> w.indexPartitions(effectiveParts));
+        }
         for (int p = 0; p < effectiveParts; p++) {
             rows.addAll(VectorFixtures.rows(HashAggregation.combineAndFinish(workers, p, effectiveParts, 7)));
         }
@@ -296,6 +300,9 @@ class PartitionCombineTest {
                 }
                 for (int m = 0; m < all.size(); m++) {
                     workers.get((m + round) % workerCount).add(all.get(m));
+                }
+                if (round % 2 == 1) {
+                    workers.forEach(w -> w.indexPartitions(parts));
                 }
                 java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(parts);
                 List<java.util.concurrent.Future<List<Morsel>>> futures = new ArrayList<>();
