@@ -57,7 +57,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * phase of {@code --seconds}. qps = queries completed in
  * the timed phase / (time from the common start until the last client finished its last query).
  * Muru: one shared {@link Muru} instance (thread-safe), default settings ({@code MuruSettings.load()},
- * adaptive thresholds; {@code muru-sequential}: every statement forced sequential). DuckDB: its default thread count (= cores), one connection per client
+ * adaptive thresholds; {@code muru-sequential}: every statement forced sequential). DuckDB: its
+ * default thread count (= cores), one connection per client
  * ({@code DuckDBConnection.duplicate()}). H2: in memory, {@code OPTIMIZE_REUSE_RESULTS=FALSE}, one
  * connection per client. Every value of every result row is read (boxed, as
  * {@code QueryResult.rows()} / {@code ResultSet.getObject}).
